@@ -1,0 +1,72 @@
+package dev.partnerkit.domain;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.partnerkit.domain.internal.Checks;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.immutables.value.Value;
+
+/**
+ * A partner's machine identity: a separate access path from its people, least privilege, read-only unless an
+ * operator enables writes, fed by webhook triggers such as {@code printable.generated} or
+ * {@code seating_plan.published}. Only grants that name the principal cover it.
+ */
+@Value.Immutable
+@JsonTypeName("integration")
+@JsonSerialize(as = ImmutableIntegrationPrincipal.class)
+@JsonDeserialize(as = ImmutableIntegrationPrincipal.class)
+public abstract class IntegrationPrincipal implements Actor {
+  private static final Pattern TRIGGER = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
+
+  /** @return the machine identity */
+  public abstract IntegrationPrincipalId principalId();
+
+  /** @return the partner that owns the integration */
+  public abstract PartnerId partnerId();
+
+  /** @return the name shown in explanations */
+  public abstract String name();
+
+  /** @return whether writes are enabled; false by default (read-only) */
+  @Value.Default
+  public boolean writeEnabled() {
+    return false;
+  }
+
+  /** @return whether the principal may act at all */
+  @Value.Default
+  public boolean enabled() {
+    return true;
+  }
+
+  /** @return the webhook triggers it subscribes to, e.g. {@code printable.generated} */
+  public abstract Set<String> triggers();
+
+  @Override
+  public final ActorKind kind() {
+    return ActorKind.INTEGRATION;
+  }
+
+  @Override
+  public String label() {
+    return name() + " (integration of partner " + partnerId() + ")";
+  }
+
+  @Value.Check
+  protected void check() {
+    Checks.text("name", name(), Checks.MAX_NAME_LENGTH);
+    Checks.maxSize("triggers", triggers(), 64);
+    for (String trigger : triggers()) {
+      Checks.check(trigger.length() <= 64 && TRIGGER.matcher(trigger).matches(), "triggers",
+          "triggers must be dotted lower-case event names like printable.generated, but held "
+              + Checks.show(trigger));
+    }
+  }
+
+  /** @return a new builder */
+  public static ImmutableIntegrationPrincipal.Builder builder() {
+    return ImmutableIntegrationPrincipal.builder();
+  }
+}

@@ -1,0 +1,109 @@
+package dev.partnerkit.domain;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Stable reason codes of access decisions. Constants are declared in pipeline order: a code's {@link #check()} is the
+ * check that produces it, and among several grants of one partner the decision explains the one that got furthest
+ * (the highest ordinal). Wire names never change.
+ */
+public enum ReasonCode implements WireNamed {
+  /** Allowed: an operator acting inside the tenant with a fitting role. */
+  ALLOWED_FOR_OPERATOR(null, NextStepOwner.OPERATOR),
+  /** Allowed: an active grant covers the request. */
+  ALLOWED_BY_GRANT(null, NextStepOwner.PARTNER),
+
+  /** vendor_access is not part of the product for this occasion: unavailable product scope, not a permission. */
+  PRODUCT_SCOPE_UNAVAILABLE(DecisionCheck.PRODUCT_SCOPE, NextStepOwner.BILLING_ADMIN),
+
+  /** The actor does not resolve into context: membership not active, principal disabled, unknown partner. */
+  ACTOR_NOT_RESOLVED(DecisionCheck.ACTOR, NextStepOwner.PARTNER),
+  /** A partner or integration asked for an operator-only action (grants, entitlements, task management). */
+  OPERATOR_ONLY_ACTION(DecisionCheck.ACTOR, NextStepOwner.OPERATOR),
+  /** The operator's roles do not include one this action needs. */
+  OPERATOR_ROLE_MISSING(DecisionCheck.ACTOR, NextStepOwner.OPERATOR),
+
+  /** No grant of this tenant exists for the partner. */
+  NO_GRANT(DecisionCheck.GRANT, NextStepOwner.OPERATOR),
+  /** The grant is issued but not yet activated. */
+  GRANT_PENDING(DecisionCheck.GRANT, NextStepOwner.OPERATOR),
+  /** The grant is suspended. */
+  GRANT_SUSPENDED(DecisionCheck.GRANT, NextStepOwner.OPERATOR),
+  /** The grant is revoked. */
+  GRANT_REVOKED(DecisionCheck.GRANT, NextStepOwner.OPERATOR),
+  /** The grant expired (by status or because its window ended). */
+  GRANT_EXPIRED(DecisionCheck.GRANT, NextStepOwner.OPERATOR),
+  /** The grant's validity window has not started. */
+  GRANT_NOT_YET_VALID(DecisionCheck.GRANT, NextStepOwner.OPERATOR),
+  /** The grant is narrowed to other members or to another principal (or to people, for a machine). */
+  GRANT_NOT_FOR_ACTOR(DecisionCheck.GRANT, NextStepOwner.OPERATOR),
+
+  /** The occasion, event or resource is outside the grant's scope. */
+  OUT_OF_SCOPE(DecisionCheck.SCOPE, NextStepOwner.OPERATOR),
+  /** The surface is not among the grant's surfaces. */
+  SURFACE_NOT_GRANTED(DecisionCheck.SCOPE, NextStepOwner.OPERATOR),
+
+  /** The grant lacks the capability the surface needs. */
+  CAPABILITY_MISSING(DecisionCheck.CAPABILITY, NextStepOwner.OPERATOR),
+
+  /** The portal side of this surface is read-only (GET only). */
+  READ_ONLY_SURFACE(DecisionCheck.SURFACE_MODE, NextStepOwner.OPERATOR),
+  /** The integration principal is read-only. */
+  INTEGRATION_READ_ONLY(DecisionCheck.SURFACE_MODE, NextStepOwner.OPERATOR),
+
+  /** The member lacks a membership flag this surface needs (e.g. can_view_metrics for the scorecard). */
+  MEMBER_FLAG_MISSING(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
+  /** The task is assigned to another partner. */
+  TASK_NOT_ASSIGNED_TO_PARTNER(DecisionCheck.SURFACE_RULE, NextStepOwner.OPERATOR),
+  /** The move is legal, but only for operators (approve, send back). */
+  OPERATOR_ONLY_TRANSITION(DecisionCheck.SURFACE_RULE, NextStepOwner.OPERATOR),
+  /** The task state machine lists no such move. */
+  TASK_TRANSITION_NOT_ALLOWED(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
+  /** The task depends on tasks that are not approved yet. */
+  TASK_DEPENDENCIES_OPEN(DecisionCheck.SURFACE_RULE, NextStepOwner.OPERATOR),
+  /** Approvals and annotations must name the exact artifact version. */
+  EXACT_ARTIFACT_VERSION_REQUIRED(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
+  /** Partners cannot create internal-only records. */
+  PARTNER_RECORD_CANNOT_BE_INTERNAL(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
+
+  /** The command would promote a source truth; partners and integrations never can. */
+  SOURCE_TRUTH_PROTECTED(DecisionCheck.SOURCE_TRUTH, NextStepOwner.OPERATOR);
+
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+  private final @Nullable DecisionCheck check;
+  private final NextStepOwner owner;
+
+  ReasonCode(@Nullable DecisionCheck check, NextStepOwner owner) {
+    this.check = check;
+    this.owner = owner;
+  }
+
+  @JsonValue
+  @Override
+  public String wireName() {
+    return wireName;
+  }
+
+  /**
+   * @return whether this code allows the request
+   */
+  public boolean allows() {
+    return check == null;
+  }
+
+  /**
+   * @return the check that blocks with this code, or null for the allowing codes
+   */
+  public @Nullable DecisionCheck check() {
+    return check;
+  }
+
+  /**
+   * @return who owns the next step when this code decides
+   */
+  public NextStepOwner owner() {
+    return owner;
+  }
+}
