@@ -1,0 +1,34 @@
+package dev.partnerkit.spi;
+
+/**
+ * Every store Partnerkit needs, and the unit of work they share. Implemented by the in-memory storage, by the JDBC
+ * adapter, or by a host's own adapter (which runs the contract test kit to prove it).
+ */
+public interface PartnerkitStorage {
+  /** @return tenants and partner directories */
+  DirectoryStore directory();
+
+  /** @return access grants */
+  GrantStore grants();
+
+  /** @return occasion entitlements */
+  EntitlementStore entitlements();
+
+  /** @return partner tasks */
+  TaskStore tasks();
+
+  /** @return the activity timeline */
+  ActivityLog activity();
+
+  /** @return the decision log */
+  DecisionLog decisions();
+
+  /** @return the outbox */
+  Outbox outbox();
+
+  /** @return idempotency records */
+  IdempotencyStore idempotency();
+
+  /** @return the transaction boundary the stores above share */
+  UnitOfWork unitOfWork();
+}
