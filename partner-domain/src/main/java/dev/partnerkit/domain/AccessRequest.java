@@ -31,7 +31,10 @@ public abstract class AccessRequest {
   /** @return the single resource (e.g. an exact artifact version), when the request is about one */
   public abstract Optional<ResourceId> resourceId();
 
-  /** @return the surface; required for view, contribute and task moves */
+  /**
+   * @return the surface; required for contribute and task moves. A view without a surface asks to open the occasion
+   *     itself (the partner portal session): it needs an active grant for the occasion, whatever its surfaces.
+   */
   public abstract Optional<Surface> surface();
 
   /** @return read or write; {@code view} reads, every other intent writes */
@@ -58,7 +61,7 @@ public abstract class AccessRequest {
     Checks.check(reads == (operation() == Operation.READ), "operation", "operation must be "
         + (reads ? "read" : "write") + " for intent " + intent().wireName() + ", but was "
         + operation().wireName());
-    boolean onSurface = reads || intent() == IntentKind.CONTRIBUTE || intent() == IntentKind.MOVE_TASK;
+    boolean onSurface = intent() == IntentKind.CONTRIBUTE || intent() == IntentKind.MOVE_TASK;
     Checks.check(!onSurface || surface().isPresent(), "surface",
         "surface is required for intent " + intent().wireName() + ", but was empty");
     boolean moves = intent() == IntentKind.MOVE_TASK;
@@ -82,6 +85,14 @@ public abstract class AccessRequest {
       Surface surface) {
     return builder().actor(actor).tenantId(tenantId).occasionId(occasionId).surface(surface)
         .operation(Operation.READ).intent(IntentKind.VIEW);
+  }
+
+  /**
+   * @return a builder for opening the occasion itself (the partner portal session), on no particular surface
+   */
+  public static ImmutableAccessRequest.Builder openOccasion(Actor actor, TenantId tenantId, OccasionId occasionId) {
+    return builder().actor(actor).tenantId(tenantId).occasionId(occasionId).operation(Operation.READ)
+        .intent(IntentKind.VIEW);
   }
 
   /**

@@ -129,7 +129,7 @@ public final class AccessDecider {
         || intent == IntentKind.MANAGE_TASKS) {
       return say.blocked(ReasonCode.OPERATOR_ONLY_ACTION, PARTNER_PREFIXES.get(1), null);
     }
-    Surface surface = request.surface().orElseThrow();
+    Surface surface = request.surface().orElse(null); // null: opening the occasion itself
 
     // checks 3 to 5, per grant of this partner in this tenant (sorted by grant id)
     List<AccessGrant> grants = facts.grants().grantsFor(request.tenantId(), partnerId);
@@ -153,7 +153,7 @@ public final class AccessDecider {
     }
 
     // check 6: surface mode
-    if (request.operation() == Operation.WRITE) {
+    if (request.operation() == Operation.WRITE && surface != null) {
       if (surface.portalReadOnly()) {
         return say.blocked(ReasonCode.READ_ONLY_SURFACE, PARTNER_PREFIXES.get(5), allowing);
       }
@@ -163,7 +163,7 @@ public final class AccessDecider {
     }
 
     // check 7: the surface's own rule
-    ReasonCode rule = partnerSurfaceRule(request, actor, surface, partnerId);
+    ReasonCode rule = surface == null ? null : partnerSurfaceRule(request, actor, surface, partnerId);
     if (rule != null) {
       return say.blocked(rule, PARTNER_PREFIXES.get(6), allowing);
     }
@@ -172,7 +172,8 @@ public final class AccessDecider {
     if (!request.effects().isEmpty()) {
       return say.blocked(ReasonCode.SOURCE_TRUTH_PROTECTED, PARTNER_PREFIXES.get(7), allowing);
     }
-    return say.allowedByGrant(allowing, surface.requiredCapabilityOrNull(), PARTNER_PREFIXES.get(7));
+    return say.allowedByGrant(allowing, surface == null ? null : surface.requiredCapabilityOrNull(),
+        PARTNER_PREFIXES.get(7));
   }
 
   private static boolean resolves(Actor actor, PartnerId partnerId, AccessRequest request, DecisionFacts facts) {
@@ -189,7 +190,7 @@ public final class AccessDecider {
 
   /** Checks 3 (grant), 4 (scope) and 5 (capability) for one grant; null when the grant passes all three. */
   private static @Nullable ReasonCode evaluateGrant(AccessGrant grant, AccessRequest request, Actor actor,
-      Surface surface, Instant now) {
+      @Nullable Surface surface, Instant now) {
     if (!grant.tenantId().equals(request.tenantId())) {
       return ReasonCode.NO_GRANT;
     }
@@ -226,6 +227,9 @@ public final class AccessDecider {
     if (!scope.resources().isEmpty()
         && (request.resourceId().isEmpty() || !scope.resources().contains(request.resourceId().get()))) {
       return ReasonCode.OUT_OF_SCOPE;
+    }
+    if (surface == null) {
+      return null; // opening the occasion: any surface of an active, covering grant will do
     }
     if (!scope.surfaces().contains(surface)) {
       return ReasonCode.SURFACE_NOT_GRANTED;

@@ -73,11 +73,14 @@ final class Explanations {
   }
 
   Decision allowedByGrant(AccessGrant grant, @Nullable PartnerCapability capability, List<DecisionCheck> checks) {
-    Surface surface = request.surface().orElseThrow();
-    String why = "Allowed because the active grant " + grant.grantId() + " for " + partnerName() + " covers "
-        + verb(request.intent()) + " on " + surface.wireName()
-        + (capability == null ? " (the grant names the documents surface)" : " with the " + capability.wireName()
-        + " capability") + ".";
+    Surface surface = request.surface().orElse(null);
+    String why = surface == null
+        ? "Allowed because the active grant " + grant.grantId() + " for " + partnerName() + " covers occasion "
+            + request.occasionId() + "."
+        : "Allowed because the active grant " + grant.grantId() + " for " + partnerName() + " covers "
+            + verb(request.intent()) + " on " + surface.wireName()
+            + (capability == null ? " (the grant names the documents surface)" : " with the " + capability.wireName()
+            + " capability") + ".";
     String next;
     String proof;
     TaskMove move = request.taskMove().orElse(null);
@@ -87,6 +90,9 @@ final class Explanations {
       proof = move.toStatus() == TaskStatus.SUBMITTED
           ? "Attach the handoff evidence the operator will review before approving."
           : "None beyond this decision, which is logged.";
+    } else if (surface == null) {
+      next = "open the occasion; only the surfaces of grant " + grant.grantId() + " are shown.";
+      proof = "None beyond this decision, which is logged.";
     } else if (request.intent() == IntentKind.VIEW) {
       next = "read " + surface.wireName() + "; only partner-visible records are shown.";
       proof = "None beyond this decision, which is logged.";
