@@ -1,0 +1,48 @@
+package dev.partnerkit.policy.workspace;
+
+import dev.partnerkit.domain.GrantScope;
+import dev.partnerkit.domain.IntegrationPrincipalId;
+import dev.partnerkit.domain.PartnerCapability;
+import dev.partnerkit.domain.PartnerId;
+import dev.partnerkit.domain.UserId;
+import dev.partnerkit.domain.internal.Checks;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/** What an operator fills in to issue a grant; the workspace adds id, tenant, status (pending) and issuer. */
+@Value.Immutable
+public abstract class GrantDraft {
+  /** @return the partner */
+  public abstract PartnerId partnerId();
+
+  /** @return members to narrow to; empty means every active member */
+  public abstract Set<UserId> members();
+
+  /** @return the one integration principal the grant is for, if it is for a machine */
+  public abstract Optional<IntegrationPrincipalId> integrationPrincipal();
+
+  /** @return what it reaches */
+  public abstract GrantScope scope();
+
+  /** @return the capabilities it gives */
+  public abstract Set<PartnerCapability> capabilities();
+
+  /** @return the start of its window */
+  public abstract Instant validFrom();
+
+  /** @return the end of its window (exclusive), if any */
+  public abstract Optional<Instant> validUntil();
+
+  @Value.Check
+  protected void check() {
+    validUntil().ifPresent(until -> Checks.check(until.isAfter(validFrom()), "validUntil",
+        "validUntil must be after validFrom (" + validFrom() + "), but was " + until));
+  }
+
+  /** @return a new builder */
+  public static ImmutableGrantDraft.Builder builder() {
+    return ImmutableGrantDraft.builder();
+  }
+}
