@@ -14,10 +14,14 @@ import dev.partnerkit.domain.TaskStatus;
 import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.internal.Checks;
 import dev.partnerkit.spi.ActivityEntry;
+import dev.partnerkit.spi.ActivityKind;
+import dev.partnerkit.spi.Visibility;
 import dev.partnerkit.spi.ActivityQuery;
 import dev.partnerkit.spi.ImmutableActivityQuery;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -90,6 +94,35 @@ public final class PartnerSession {
    */
   public CommandResult moveTask(String idempotencyKey, TaskId taskId, TaskStatus target) {
     return TaskCommands.move(engine, actor, tenantId, idempotencyKey, taskId, target, partnerId);
+  }
+
+  /**
+   * Adds evidence to a surface. It lands in the activity timeline as a partner-visible entry for operators to review;
+   * it changes no source truth, and a contribution that lists a source-truth effect is refused.
+   *
+   * @param idempotencyKey the command's key; a retry with the same key returns the first outcome
+   * @param contribution the evidence
+   * @return the outcome, allowed or blocked
+   */
+  public CommandResult contribute(String idempotencyKey, Contribution contribution) {
+    Checks.required("contribution", contribution);
+    String payload = "contribute|" + contribution;
+    return engine.run(tenantId, idempotencyKey, actor, payload, now -> {
+      AccessRequest request = AccessRequest.contribute(actor, tenantId, occasionId, contribution.surface())
+          .eventId(contribution.eventId()).resourceId(contribution.resourceId())
+          .effects(contribution.effects()).build();
+      return new WorkspaceEngine.Prepared(request, engine.partnerFacts(tenantId, occasionId, partnerId), at -> {
+        ActivityEntry entry = engine.activity(tenantId, occasionId, partnerId, null, ActivityKind.DOMAIN_EVENT,
+            Visibility.PARTNER_VISIBLE, actor, actor.label() + " added evidence to "
+                + contribution.surface().wireName() + ": " + contribution.summary(), at);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("entryId", entry.entryId());
+        event.put("surface", contribution.surface().wireName());
+        contribution.resourceId().ifPresent(r -> event.put("resourceId", r.value()));
+        return new WorkspaceEngine.Applied(entry.entryId(), 0, entry,
+            engine.event(tenantId, "partner_evidence.added", entry.entryId(), event, at));
+      });
+    });
   }
 
   private AccessGrant grantBehind(Decision decision) {
