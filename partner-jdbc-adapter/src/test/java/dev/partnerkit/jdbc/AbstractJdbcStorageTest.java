@@ -33,6 +33,7 @@ import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityQuery;
 import dev.partnerkit.spi.DecisionRecord;
 import dev.partnerkit.spi.IdempotencyRecord;
+import dev.partnerkit.spi.ImmutableActivityQuery;
 import dev.partnerkit.spi.OutboxEvent;
 import dev.partnerkit.spi.PartnerkitStorage;
 import dev.partnerkit.spi.VersionConflictException;
@@ -154,9 +155,9 @@ abstract class AbstractJdbcStorageTest {
     // ordered as Java orders the ids: "P-Zulu" < "p-acme" < "p-venue"
     assertEquals(List.of(upper, bare, full), storage.directory().listPartners(tenant));
 
-    Partner renamed = Partner.builder().from(full).name("Grand Hall").tier(Optional.empty()).build();
-    storage.directory().savePartner(renamed);
-    assertEquals(Optional.of(renamed), storage.directory().findPartner(tenant, VENUE));
+    Partner changed = Partner.builder().from(full).name("Grand Hall").tier(Optional.empty()).build();
+    storage.directory().savePartner(changed);
+    assertEquals(Optional.of(changed), storage.directory().findPartner(tenant, VENUE));
     assertEquals(3, storage.directory().listPartners(tenant).size());
   }
 
@@ -298,8 +299,8 @@ abstract class AbstractJdbcStorageTest {
     ActivityQuery everything = ActivityQuery.builder().limit(2).build();
     assertEquals(all, readAllPages(everything));
     assertEquals(7, storage.activity().count(tenant, everything));
-    assertEquals(7, storage.activity().count(tenant, everything.after(all.get(3))));
-    assertEquals(all.subList(4, 6), storage.activity().read(tenant, everything.after(all.get(3))));
+    assertEquals(7, storage.activity().count(tenant, after(everything, all.get(3))));
+    assertEquals(all.subList(4, 6), storage.activity().read(tenant, after(everything, all.get(3))));
 
     ActivityQuery occasion = ActivityQuery.builder().occasionId(OCCASION).limit(4).build();
     assertEquals(all.subList(0, 6), readAllPages(occasion));
@@ -326,9 +327,19 @@ abstract class AbstractJdbcStorageTest {
         return seen;
       }
       seen.addAll(page);
-      query = query.after(page.get(page.size() - 1));
+      query = after(query, page.get(page.size() - 1));
     }
     throw new AssertionError("paging did not end");
+  }
+
+  /**
+   * The page after {@code last}. Not {@link ActivityQuery#after}: in the SPI as it stands, that method sets the two
+   * cursor fields one {@code with*} call at a time, and the first call already fails the "given together" check
+   * whenever the query has no cursor yet.
+   */
+  private static ActivityQuery after(ActivityQuery query, ActivityEntry last) {
+    return ImmutableActivityQuery.builder().from(query).afterOccurredAt(last.occurredAt()).afterEntryId(last.entryId())
+        .build();
   }
 
   // ---------------------------------------------------------------- decisions
