@@ -24,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * statement aborts the whole transaction, so the savepoint is rolled back before the {@link VersionConflictException}
  * is thrown, and the caller's unit of work stays usable. Outside a unit of work the insert's own transaction is simply
  * rolled back.
+ *
+ * <p>Any other database failure inside a unit of work makes it rollback-only: should the work catch the
+ * {@link JdbcStorageException} and return normally, the unit of work rolls back and throws instead of committing a
+ * transaction that PostgreSQL has already aborted (or, on H2, committing half of the work).
  */
 final class Db implements UnitOfWork {
   /** Work on a connection. */
@@ -45,7 +49,18 @@ final class Db implements UnitOfWork {
 
   private final DataSource dataSource;
   private final JdbcDialect dialect;
-  private final ThreadLocal<@Nullable Connection> current = new ThreadLocal<>();
+  private final ThreadLocal<@Nullable Tx> current = new ThreadLocal<>();
+
+  /** The unit of work open on a thread. */
+  private static final class Tx {
+    final Connection connection;
+    /** The first database failure inside the unit of work; once set, the unit of work can only roll back. */
+    @Nullable JdbcStorageException failure;
+
+    Tx(Connection connection) {
+      this.connection = connection;
+    }
+  }
 
   Db(DataSource dataSource, JdbcDialect dialect) {
     this.dataSource = dataSource;
@@ -74,9 +89,15 @@ final class Db implements UnitOfWork {
       closeQuietly(connection, failure);
       throw failure;
     }
-    current.set(connection);
+    Tx tx = new Tx(connection);
+    current.set(tx);
     try {
       T result = work.get();
+      JdbcStorageException failure = tx.failure;
+      if (failure != null) {
+        throw new JdbcStorageException("the unit of work was rolled back: a statement inside it failed and the"
+            + " work went on", (SQLException) Objects.requireNonNull(failure.getCause()));
+      }
       commit(connection);
       return result;
     } catch (Throwable failure) {
@@ -90,7 +111,7 @@ final class Db implements UnitOfWork {
 
   /** Runs {@code work} on the unit of work's connection, or in a transaction of its own outside one. */
   <T> T call(SqlWork<T> work) {
-    Connection joined = current.get();
+    Tx joined = current.get();
     if (joined != null) {
       return run(joined, work);
     }
@@ -112,7 +133,7 @@ final class Db implements UnitOfWork {
    * unit of work usable.
    */
   void insert(String recordType, String recordId, String sql, Binder binder) {
-    Connection joined = current.get();
+    Tx joined = current.get();
     if (joined == null) {
       inTransaction(() -> {
         insertOn(Objects.requireNonNull(current.get()), false, recordType, recordId, sql, binder);
@@ -123,8 +144,9 @@ final class Db implements UnitOfWork {
     }
   }
 
-  private static void insertOn(Connection connection, boolean savepoint, String recordType, String recordId,
-      String sql, Binder binder) {
+  private static void insertOn(Tx tx, boolean savepoint, String recordType, String recordId, String sql,
+      Binder binder) {
+    Connection connection = tx.connection;
     Savepoint point = null;
     try {
       if (savepoint) {
@@ -148,7 +170,7 @@ final class Db implements UnitOfWork {
       if (isUniqueViolation(e)) {
         throw VersionConflictException.duplicate(recordType, recordId);
       }
-      throw new JdbcStorageException("could not insert " + recordType + " " + recordId, e);
+      throw failed(tx, new JdbcStorageException("could not insert " + recordType + " " + recordId, e));
     }
   }
 
@@ -200,12 +222,20 @@ final class Db implements UnitOfWork {
     return false;
   }
 
-  private static <T> T run(Connection connection, SqlWork<T> work) {
+  private static <T> T run(Tx tx, SqlWork<T> work) {
     try {
-      return work.run(connection);
+      return work.run(tx.connection);
     } catch (SQLException e) {
-      throw new JdbcStorageException("statement failed", e);
+      throw failed(tx, new JdbcStorageException("statement failed", e));
     }
+  }
+
+  /** Marks the unit of work rollback-only: a failed statement may have aborted it (it does on PostgreSQL). */
+  private static JdbcStorageException failed(Tx tx, JdbcStorageException failure) {
+    if (tx.failure == null) {
+      tx.failure = failure;
+    }
+    return failure;
   }
 
   private Connection open() {

@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * {@link dev.partnerkit.spi.VersionConflictException#stale}; an insert whose key is taken (SQLState 23505) throws
  * {@link dev.partnerkit.spi.VersionConflictException#duplicate}. Inside a unit of work each insert runs under a
  * savepoint, so after a conflict the unit of work can go on (PostgreSQL would otherwise abort it). Other database
- * failures throw {@link JdbcStorageException}.
+ * failures throw {@link JdbcStorageException} and make the unit of work rollback-only: if the work catches one and
+ * returns, {@code inTransaction} rolls back and throws a {@link JdbcStorageException} instead of committing.
  *
  * <p>Instants are stored as {@code timestamp with time zone} in UTC, truncated to microseconds.
  *

@@ -587,6 +587,30 @@ abstract class AbstractJdbcStorageTest {
     assertEquals(0, commitFails.open());
   }
 
+  @Test
+  void aUnitOfWorkThatSwallowsADatabaseFailureRollsBackInsteadOfCommitting() {
+    for (int failAt : new int[] {2, 3}) {
+      TenantId t = Samples.freshTenant();
+      FailingDataSource failing = new FailingDataSource(dataSource(), failAt, false);
+      PartnerkitStorage s = JdbcStorage.builder(failing).dialect(expectedDialect()).build();
+      JdbcStorageException e = assertThrows(JdbcStorageException.class, () -> s.unitOfWork().inTransaction(() -> {
+        AccessGrant grant = Samples.grant(t, "g-1");
+        s.grants().insert(grant); // statement 1
+        try {
+          s.tasks().insert(Samples.task(t, "t-1")); // statement 2, under a savepoint
+          s.grants().update(grant.moveTo(GrantStatus.SUSPENDED)); // statement 3, no savepoint
+        } catch (JdbcStorageException swallowed) {
+          // the work goes on as if nothing happened
+        }
+        return "returned normally";
+      }));
+      assertTrue(e.getMessage().contains("rolled back"), e::getMessage);
+      assertTrue(e.getCause().getMessage().contains("injected failure at statement " + failAt), e::getMessage);
+      assertEquals(0, rowsOf(t));
+      assertEquals(0, failing.open());
+    }
+  }
+
   private static void writeSeveral(PartnerkitStorage s, TenantId t) {
     s.unitOfWork().inTransaction(() -> {
       AccessGrant grant = Samples.grant(t, "g-1");
