@@ -1,0 +1,85 @@
+package dev.partnerkit.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * The databases the adapter speaks. Detected from {@link java.sql.DatabaseMetaData#getDatabaseProductName()}, or set
+ * in {@link JdbcStorage.Builder#dialect(JdbcDialect)}.
+ */
+public enum JdbcDialect {
+  /** PostgreSQL 12 or later: upserts with {@code on conflict}, outbox claims with {@code for update skip locked}. */
+  POSTGRESQL("postgresql", " for update skip locked"),
+  /** H2 2.x: upserts with {@code merge ... key}, outbox claims with {@code for update}. */
+  H2("h2", " for update");
+
+  private final String folder;
+  private final String claimLock;
+
+  JdbcDialect(String folder, String claimLock) {
+    this.folder = folder;
+    this.claimLock = claimLock;
+  }
+
+  /**
+   * @return the classpath resource of the dialect's version-1 schema script, e.g.
+   *     {@code db/partnerkit/postgresql/V1__partnerkit_schema.sql}; a Flyway location {@code classpath:db/partnerkit/postgresql}
+   *     finds it as is
+   */
+  public String schemaScript() {
+    return "db/partnerkit/" + folder + "/V1__partnerkit_schema.sql";
+  }
+
+  /**
+   * @param productName the database product name reported by the driver
+   * @return the dialect for it
+   * @throws IllegalArgumentException when the database is neither PostgreSQL nor H2
+   */
+  public static JdbcDialect fromProductName(String productName) {
+    String name = productName.trim().toLowerCase(Locale.ROOT);
+    if (name.equals("postgresql")) {
+      return POSTGRESQL;
+    }
+    if (name.equals("h2")) {
+      return H2;
+    }
+    throw new IllegalArgumentException("Partnerkit's JDBC adapter supports PostgreSQL and H2, but the database is "
+        + productName + "; set the dialect explicitly if it speaks one of them");
+  }
+
+  /**
+   * Opens one connection and asks the driver which database it is.
+   *
+   * @param dataSource the host's data source
+   * @return the dialect
+   * @throws JdbcStorageException when no connection can be had
+   * @throws IllegalArgumentException when the database is neither PostgreSQL nor H2
+   */
+  public static JdbcDialect detect(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return fromProductName(connection.getMetaData().getDatabaseProductName());
+    } catch (SQLException e) {
+      throw new JdbcStorageException("could not detect the database dialect", e);
+    }
+  }
+
+  /** The row lock a claim of outbox events takes. */
+  String claimLock() {
+    return claimLock;
+  }
+
+  /** An insert-or-replace of one row by its key columns. */
+  String upsert(String table, List<String> keyColumns, List<String> valueColumns) {
+    String all = String.join(", ", keyColumns) + ", " + String.join(", ", valueColumns);
+    String marks = "?" + ", ?".repeat(keyColumns.size() + valueColumns.size() - 1);
+    if (this == H2) {
+      return "merge into " + table + " (" + all + ") key (" + String.join(", ", keyColumns) + ") values (" + marks + ")";
+    }
+    return "insert into " + table + " (" + all + ") values (" + marks + ") on conflict (" + String.join(", ", keyColumns)
+        + ") do update set " + valueColumns.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
+  }
+}

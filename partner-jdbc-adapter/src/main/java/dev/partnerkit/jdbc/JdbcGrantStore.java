@@ -1,0 +1,133 @@
+package dev.partnerkit.jdbc;
+
+import dev.partnerkit.domain.AccessGrant;
+import dev.partnerkit.domain.EventId;
+import dev.partnerkit.domain.GrantId;
+import dev.partnerkit.domain.GrantScope;
+import dev.partnerkit.domain.GrantStatus;
+import dev.partnerkit.domain.IntegrationPrincipalId;
+import dev.partnerkit.domain.InvalidValueException;
+import dev.partnerkit.domain.OccasionId;
+import dev.partnerkit.domain.PartnerCapability;
+import dev.partnerkit.domain.PartnerId;
+import dev.partnerkit.domain.ResourceId;
+import dev.partnerkit.domain.Surface;
+import dev.partnerkit.domain.TenantId;
+import dev.partnerkit.domain.UserId;
+import dev.partnerkit.domain.WireNamed;
+import dev.partnerkit.spi.GrantStore;
+import dev.partnerkit.spi.VersionConflictException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** Access grants; scope and member sets are encoded columns (see {@link Sql#joinSet}). */
+final class JdbcGrantStore implements GrantStore {
+  static final String TYPE = "access_grant";
+  private static final String COLUMNS = "tenant_id, grant_id, partner_id, members, integration_principal, occasion_id,"
+      + " scope_events, scope_resources, scope_surfaces, capabilities, status, valid_from, valid_until, issued_by,"
+      + " version";
+
+  private final Db db;
+
+  JdbcGrantStore(Db db) {
+    this.db = db;
+  }
+
+  @Override
+  public void insert(AccessGrant grant) {
+    if (grant.version() != 0) {
+      throw new InvalidValueException("version", "a new access grant must have version 0, but " + grant.grantId()
+          + " has version " + grant.version());
+    }
+    db.insert(TYPE, grant.grantId().value(), "insert into pk_access_grant (" + COLUMNS + ")"
+        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> {
+          s.setString(1, grant.tenantId().value());
+          s.setString(2, grant.grantId().value());
+          bindFields(s, 3, grant);
+        });
+  }
+
+  @Override
+  public void update(AccessGrant grant) {
+    long expected = grant.version() - 1;
+    int updated = db.update("update pk_access_grant set partner_id = ?, members = ?, integration_principal = ?,"
+        + " occasion_id = ?, scope_events = ?, scope_resources = ?, scope_surfaces = ?, capabilities = ?, status = ?,"
+        + " valid_from = ?, valid_until = ?, issued_by = ?, version = ?"
+        + " where tenant_id = ? and grant_id = ? and version = ?", s -> {
+          bindFields(s, 1, grant);
+          s.setString(14, grant.tenantId().value());
+          s.setString(15, grant.grantId().value());
+          s.setLong(16, expected);
+        });
+    if (updated != 1) {
+      throw VersionConflictException.stale(TYPE, grant.grantId().value(), expected);
+    }
+  }
+
+  /** Binds the 13 columns after the key, from {@code partner_id} to {@code version}. */
+  private static void bindFields(PreparedStatement s, int first, AccessGrant grant) throws SQLException {
+    int i = first;
+    s.setString(i++, grant.partnerId().value());
+    s.setString(i++, Sql.joinSet(grant.members(), UserId::value));
+    Sql.setText(s, i++, grant.integrationPrincipal().map(IntegrationPrincipalId::value));
+    s.setString(i++, grant.scope().occasionId().value());
+    s.setString(i++, Sql.joinSet(grant.scope().events(), EventId::value));
+    s.setString(i++, Sql.joinSet(grant.scope().resources(), ResourceId::value));
+    s.setString(i++, Sql.joinSet(grant.scope().surfaces(), Surface::wireName));
+    s.setString(i++, Sql.joinSet(grant.capabilities(), PartnerCapability::wireName));
+    s.setString(i++, grant.status().wireName());
+    Sql.setInstant(s, i++, grant.validFrom());
+    Sql.setInstant(s, i++, grant.validUntil());
+    s.setString(i++, grant.issuedBy().value());
+    s.setLong(i, grant.version());
+  }
+
+  @Override
+  public Optional<AccessGrant> find(TenantId tenantId, GrantId grantId) {
+    return db.one("select " + COLUMNS + " from pk_access_grant where tenant_id = ? and grant_id = ?", s -> {
+      s.setString(1, tenantId.value());
+      s.setString(2, grantId.value());
+    }, JdbcGrantStore::grant);
+  }
+
+  @Override
+  public List<AccessGrant> findByPartner(TenantId tenantId, PartnerId partnerId) {
+    return db.list("select " + COLUMNS + " from pk_access_grant where tenant_id = ? and partner_id = ?"
+        + " order by grant_id", s -> {
+          s.setString(1, tenantId.value());
+          s.setString(2, partnerId.value());
+        }, JdbcGrantStore::grant);
+  }
+
+  @Override
+  public long count(TenantId tenantId) {
+    return db.count("select count(*) from pk_access_grant where tenant_id = ?", s -> s.setString(1, tenantId.value()));
+  }
+
+  private static AccessGrant grant(ResultSet row) throws SQLException {
+    return AccessGrant.builder()
+        .tenantId(TenantId.of(Sql.getText(row, "tenant_id")))
+        .grantId(GrantId.of(Sql.getText(row, "grant_id")))
+        .partnerId(PartnerId.of(Sql.getText(row, "partner_id")))
+        .members(Sql.split(Sql.getText(row, "members"), UserId::of))
+        .integrationPrincipal(Sql.getOptional(row, "integration_principal", IntegrationPrincipalId::of))
+        .scope(GrantScope.builder()
+            .occasionId(OccasionId.of(Sql.getText(row, "occasion_id")))
+            .events(Sql.split(Sql.getText(row, "scope_events"), EventId::of))
+            .resources(Sql.split(Sql.getText(row, "scope_resources"), ResourceId::of))
+            .surfaces(Sql.split(Sql.getText(row, "scope_surfaces"),
+                w -> WireNamed.parse(Surface.class, "scope.surfaces", w)))
+            .build())
+        .capabilities(Sql.split(Sql.getText(row, "capabilities"),
+            w -> WireNamed.parse(PartnerCapability.class, "capabilities", w)))
+        .status(WireNamed.parse(GrantStatus.class, "status", row.getString("status")))
+        .validFrom(Sql.getInstant(row, "valid_from"))
+        .validUntil(Sql.getOptionalInstant(row, "valid_until"))
+        .issuedBy(UserId.of(Sql.getText(row, "issued_by")))
+        .version(row.getLong("version"))
+        .build();
+  }
+}

