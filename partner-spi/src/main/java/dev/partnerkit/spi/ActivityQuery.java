@@ -50,7 +50,7 @@ public abstract class ActivityQuery {
 
   /** @return the query for the page after {@code last} */
   public ActivityQuery after(ActivityEntry last) {
-    return ImmutableActivityQuery.copyOf(this).withAfterOccurredAt(last.occurredAt())
-        .withAfterEntryId(last.entryId());
+    return ImmutableActivityQuery.builder().from(this).afterOccurredAt(last.occurredAt())
+        .afterEntryId(last.entryId()).build();
   }
 }
