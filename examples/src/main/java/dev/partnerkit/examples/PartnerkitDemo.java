@@ -1,15 +1,10 @@
 package dev.partnerkit.examples;
 
-import dev.partnerkit.domain.AccessGrant;
-import dev.partnerkit.domain.AccessRequest;
 import dev.partnerkit.domain.Decision;
 import dev.partnerkit.domain.Entitlement;
-import dev.partnerkit.domain.EntitlementMapping;
 import dev.partnerkit.domain.EventId;
 import dev.partnerkit.domain.GrantId;
 import dev.partnerkit.domain.GrantScope;
-import dev.partnerkit.domain.GrantStatus;
-import dev.partnerkit.domain.ImmutablePartnerTask;
 import dev.partnerkit.domain.IntegrationPrincipal;
 import dev.partnerkit.domain.IntegrationPrincipalId;
 import dev.partnerkit.domain.MembershipStatus;
@@ -22,66 +17,85 @@ import dev.partnerkit.domain.PartnerId;
 import dev.partnerkit.domain.PartnerKind;
 import dev.partnerkit.domain.PartnerMember;
 import dev.partnerkit.domain.PartnerTask;
-import dev.partnerkit.domain.ProductScope;
 import dev.partnerkit.domain.ResourceId;
 import dev.partnerkit.domain.SourceTruth;
 import dev.partnerkit.domain.Surface;
 import dev.partnerkit.domain.TaskId;
-import dev.partnerkit.domain.TaskMove;
 import dev.partnerkit.domain.TaskStatus;
 import dev.partnerkit.domain.Tenant;
 import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.UserId;
-import dev.partnerkit.policy.AccessDecider;
-import dev.partnerkit.policy.DecisionFacts;
-import dev.partnerkit.policy.GrantIndex;
+import dev.partnerkit.jdbc.JdbcStorage;
+import dev.partnerkit.jdbc.SchemaInstaller;
+import dev.partnerkit.policy.workspace.CommandResult;
+import dev.partnerkit.policy.workspace.Contribution;
+import dev.partnerkit.policy.workspace.GrantDraft;
+import dev.partnerkit.policy.workspace.OperatorConsole;
+import dev.partnerkit.policy.workspace.PartnerSession;
+import dev.partnerkit.policy.workspace.PartnerSessionOpening;
+import dev.partnerkit.policy.workspace.PartnerWorkspace;
+import dev.partnerkit.policy.workspace.ReadResult;
+import dev.partnerkit.policy.workspace.TaskDraft;
+import dev.partnerkit.spi.ActivityEntry;
+import dev.partnerkit.spi.ActivityQuery;
+import dev.partnerkit.spi.PartnerkitStorage;
+import dev.partnerkit.spi.Visibility;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * The Toni Catering story, decided by the pure core and printed in calm-friction form: a partner sees nothing before
- * its grant is active, moves a task, tries to approve it, tries again after its grant expired; vendor_access is
- * switched off for the occasion; an integration tries to accept a proposal; the operator approves the task.
+ * The Toni Catering story, run through the workspace services on an embedded H2 database: a partner sees nothing
+ * before its grant is active, moves a task through its states, tries to approve it, tries again after its grant
+ * expired; vendor_access is switched off for the occasion; an integration tries to accept a proposal; the operator
+ * approves the task. It ends with the activity timeline as the operator sees it and as the partner sees it.
  */
 public final class PartnerkitDemo {
-  private final PrintStream out;
-  private final AccessDecider decider = AccessDecider.create();
-  private final List<Decision> decisions = new ArrayList<>();
+  private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm");
 
-  private final Tenant toni = Tenant.of(TenantId.of("toni-catering"), "Toni Catering", ZoneId.of("America/Chicago"));
+  private final PrintStream out;
+  private final List<Decision> decisions = new ArrayList<>();
+  private final StoryClock clock = new StoryClock(Instant.parse("2026-11-02T15:00:00Z"));
+
+  private final TenantId toni = TenantId.of("toni-catering");
   private final OccasionId wedding = OccasionId.of("occ-rivera-wedding");
   private final EventId rehearsal = EventId.of("ev-rehearsal-dinner");
   private final EventId reception = EventId.of("ev-reception");
-  private final OperatorUser maya = OperatorUser.builder().userId(UserId.of("u-maya")).tenantId(toni.tenantId())
+  private final OperatorUser maya = OperatorUser.builder().userId(UserId.of("u-maya")).tenantId(toni)
       .displayName("Maya").addRoles(OperatorRole.OWNER_OPS_LEAD).build();
-  private final Partner acme = partner("p-acme-rentals", "Acme Rentals", PartnerKind.RENTAL_COMPANY);
-  private final Partner lakeside = partner("p-lakeside-hall", "Lakeside Hall", PartnerKind.VENUE);
-  private final Partner inkwell = partner("p-inkwell-print", "Inkwell Printers", PartnerKind.PRINTER);
-  private final PartnerMember dana = PartnerMember.builder().userId(UserId.of("u-dana")).partnerId(acme.partnerId())
+  private final PartnerId acme = PartnerId.of("p-acme-rentals");
+  private final PartnerId lakeside = PartnerId.of("p-lakeside-hall");
+  private final PartnerId inkwell = PartnerId.of("p-inkwell-print");
+  private final PartnerMember dana = PartnerMember.builder().userId(UserId.of("u-dana")).partnerId(acme)
       .displayName("Dana").status(MembershipStatus.ACTIVE).build();
   private final IntegrationPrincipal inkwellSync = IntegrationPrincipal.builder()
-      .principalId(IntegrationPrincipalId.of("ip-inkwell-sync")).partnerId(inkwell.partnerId())
-      .name("Inkwell print sync").writeEnabled(true).addTriggers("printable.generated").build();
+      .principalId(IntegrationPrincipalId.of("ip-inkwell-sync")).partnerId(inkwell).name("Inkwell print sync")
+      .writeEnabled(true).addTriggers("printable.generated").build();
 
   private PartnerkitDemo(PrintStream out) {
     this.out = out;
   }
 
   /**
-   * Runs the story and prints it.
+   * Runs the story on a fresh in-memory H2 database and prints it.
    *
    * @param args ignored
    */
   public static void main(String[] args) {
-    new PartnerkitDemo(new PrintStream(System.out, true, StandardCharsets.UTF_8)).run();
+    run(new PrintStream(System.out, true, StandardCharsets.UTF_8));
   }
 
   /**
@@ -91,128 +105,180 @@ public final class PartnerkitDemo {
    * @return every decision of the story, in order
    */
   public static List<Decision> run(PrintStream out) {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:mem:partnerkit-demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    SchemaInstaller.install(dataSource);
     PartnerkitDemo demo = new PartnerkitDemo(out);
-    demo.run();
+    demo.tell(JdbcStorage.builder(dataSource).build());
     return List.copyOf(demo.decisions);
   }
 
-  private void run() {
-    Instant monday = Instant.parse("2026-11-02T15:00:00Z");
-    ProductScope enabled = EntitlementMapping.defaults().resolve(wedding, Set.of(Entitlement.MULTI_USER_SUPPORT));
-    ProductScope disabled = EntitlementMapping.defaults().resolve(wedding, Set.of());
+  private void tell(PartnerkitStorage storage) {
+    AtomicLong sequence = new AtomicLong();
+    PartnerWorkspace workspace = PartnerWorkspace.builder().storage(storage).clock(clock)
+        .idGenerator(() -> String.format("rec-%04d", sequence.incrementAndGet())).build();
+    OperatorConsole ops = workspace.operator(maya);
 
-    AccessGrant acmeGrant = AccessGrant.builder().grantId(GrantId.of("g-acme-wedding")).tenantId(toni.tenantId())
-        .partnerId(acme.partnerId())
-        .scope(GrantScope.builder().occasionId(wedding).addEvents(rehearsal, reception)
-            .addSurfaces(Surface.TASKS, Surface.ACTIVITY, Surface.COMMENTS).build())
-        .addCapabilities(PartnerCapability.MANAGE_TASK, PartnerCapability.VIEW_ACTIVITY, PartnerCapability.COMMENT)
-        .status(GrantStatus.PENDING).validFrom(Instant.parse("2026-11-01T06:00:00Z"))
-        .validUntil(Instant.parse("2026-11-15T06:00:00Z")).issuedBy(maya.userId()).build();
-    AccessGrant lakesideGrant = AccessGrant.builder().grantId(GrantId.of("g-lakeside-reception"))
-        .tenantId(toni.tenantId()).partnerId(lakeside.partnerId())
-        .scope(GrantScope.builder().occasionId(wedding).addEvents(reception).addSurfaces(Surface.VENUE_PLANS).build())
-        .addCapabilities(PartnerCapability.MANAGE_VENUE_PLAN).status(GrantStatus.ACTIVE)
-        .validFrom(Instant.parse("2026-11-01T06:00:00Z")).issuedBy(maya.userId()).build();
-    AccessGrant inkwellGrant = AccessGrant.builder().grantId(GrantId.of("g-inkwell-sync")).tenantId(toni.tenantId())
-        .partnerId(inkwell.partnerId()).integrationPrincipal(inkwellSync.principalId())
-        .scope(GrantScope.builder().occasionId(wedding).addSurfaces(Surface.PROPOSAL_OPTIONS).build())
-        .addCapabilities(PartnerCapability.RECOMMEND_PROPOSAL_OPTION).status(GrantStatus.ACTIVE)
-        .validFrom(Instant.parse("2026-11-01T06:00:00Z")).issuedBy(maya.userId()).build();
-
-    PartnerTask linen = PartnerTask.builder().taskId(TaskId.of("t-linen")).tenantId(toni.tenantId())
-        .occasionId(wedding).eventId(reception).partnerId(acme.partnerId()).assignee(dana.userId())
-        .title("Deliver linen and attach the rental proof").dueAt(Instant.parse("2026-11-13T22:00:00Z"))
-        .createdBy(maya.userId()).build();
-
-    heading("Toni Catering (America/Chicago): the Rivera wedding, with a rehearsal dinner and a reception");
+    heading("Toni Catering (America/Chicago): the Rivera wedding, a rehearsal dinner and a reception");
+    storage.directory().saveTenant(Tenant.of(toni, "Toni Catering", CHICAGO));
+    storage.directory().savePartner(partner(acme, "Acme Rentals", PartnerKind.RENTAL_COMPANY));
+    storage.directory().savePartner(partner(lakeside, "Lakeside Hall", PartnerKind.VENUE));
+    storage.directory().savePartner(partner(inkwell, "Inkwell Printers", PartnerKind.PRINTER));
     line("Partners: Acme Rentals (rental company), Lakeside Hall (venue), Inkwell Printers (printer).");
-    line("Grants: " + acmeGrant.grantId() + " (pending), " + lakesideGrant.grantId() + " (active), "
-        + inkwellGrant.grantId() + " (active, for the integration Inkwell print sync only).");
+    command("Maya enables the collaboration entitlement for the wedding",
+        ops.setEntitlements("cmd-01", wedding, Set.of(Entitlement.MULTI_USER_SUPPORT)));
+    GrantId acmeGrant = GrantId.of(command("Maya issues a grant to Acme Rentals (pending until activated)",
+        ops.issueGrant("cmd-02", GrantDraft.builder().partnerId(acme)
+            .scope(GrantScope.builder().occasionId(wedding).addEvents(rehearsal, reception)
+                .addSurfaces(Surface.TASKS, Surface.ACTIVITY, Surface.COMMENTS).build())
+            .addCapabilities(PartnerCapability.MANAGE_TASK, PartnerCapability.VIEW_ACTIVITY,
+                PartnerCapability.COMMENT)
+            .validFrom(Instant.parse("2026-11-01T06:00:00Z")).validUntil(Instant.parse("2026-11-15T06:00:00Z"))
+            .build())).recordId().orElseThrow());
+    GrantId lakesideGrant = GrantId.of(ops.issueGrant("cmd-03", GrantDraft.builder().partnerId(lakeside)
+        .scope(GrantScope.builder().occasionId(wedding).addEvents(reception).addSurfaces(Surface.VENUE_PLANS).build())
+        .addCapabilities(PartnerCapability.MANAGE_VENUE_PLAN).validFrom(Instant.parse("2026-11-01T06:00:00Z"))
+        .build()).recordId().orElseThrow());
+    ops.activateGrant("cmd-04", lakesideGrant);
+    GrantId inkwellGrant = GrantId.of(ops.issueGrant("cmd-05", GrantDraft.builder().partnerId(inkwell)
+        .integrationPrincipal(inkwellSync.principalId())
+        .scope(GrantScope.builder().occasionId(wedding).addSurfaces(Surface.PROPOSAL_OPTIONS).build())
+        .addCapabilities(PartnerCapability.RECOMMEND_PROPOSAL_OPTION)
+        .validFrom(Instant.parse("2026-11-01T06:00:00Z")).build()).recordId().orElseThrow());
+    ops.activateGrant("cmd-06", inkwellGrant);
+    line("Lakeside Hall and Inkwell's integration get active grants of their own.");
+    TaskId linen = TaskId.of(command("Maya creates a task for Acme Rentals",
+        ops.createTask("cmd-07", TaskDraft.builder().occasionId(wedding).eventId(reception).partnerId(acme)
+            .assignee(dana.userId()).title("Deliver linen and attach the rental proof")
+            .dueAt(Instant.parse("2026-11-13T22:00:00Z")).build())).recordId().orElseThrow());
 
-    heading("1. Before the grant is active, Acme Rentals sees nothing");
-    GrantIndex grants = GrantIndex.of(List.of(acmeGrant, lakesideGrant, inkwellGrant));
-    decide(AccessRequest.view(dana, toni.tenantId(), wedding, Surface.TASKS).eventId(reception).build(),
-        facts(enabled, acme, grants), monday);
+    heading("1. Before its grant is active, Acme Rentals sees nothing");
+    PartnerSessionOpening refused = workspace.openPartnerSession(dana, toni, wedding);
+    decision("Dana opens the partner portal for the wedding", refused.decision());
+    line("Session opened: " + refused.session().isPresent() + ".");
 
     heading("2. Maya activates the grant; Dana moves the linen task through its states");
-    acmeGrant = acmeGrant.moveTo(GrantStatus.ACTIVE);
-    grants = GrantIndex.of(List.of(acmeGrant, lakesideGrant, inkwellGrant));
-    decide(AccessRequest.view(dana, toni.tenantId(), wedding, Surface.TASKS).eventId(reception).build(),
-        facts(enabled, acme, grants), monday);
-    for (TaskStatus next : List.of(TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED, TaskStatus.IN_PROGRESS,
-        TaskStatus.SUBMITTED)) {
-      Decision d = decide(AccessRequest.moveTask(dana, linen, TaskMove.of(linen, next, Set.of())).build(),
-          facts(enabled, acme, grants), monday);
-      if (d.allowed()) {
-        linen = ImmutablePartnerTask.copyOf(linen).withStatus(next).withVersion(linen.version() + 1);
-      }
+    command("Maya activates the grant", ops.activateGrant("cmd-08", acmeGrant));
+    PartnerSessionOpening opening = workspace.openPartnerSession(dana, toni, wedding);
+    decision("Dana opens the partner portal for the wedding", opening.decision());
+    PartnerSession session = opening.session().orElseThrow();
+    ReadResult<PartnerTask> tasks = session.tasks();
+    decision("Dana lists her tasks", tasks.decision());
+    tasks.items().forEach(t -> line("  - " + t.title() + " [" + t.status().wireName() + "]"));
+    String[] keys = {"dana-01", "dana-02", "dana-03", "dana-04"};
+    List<TaskStatus> path = List.of(TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED, TaskStatus.IN_PROGRESS,
+        TaskStatus.SUBMITTED);
+    for (int i = 0; i < path.size(); i++) {
+      clock.advanceMinutes(45);
+      command("Dana moves the task to " + path.get(i).wireName(), session.moveTask(keys[i], linen, path.get(i)));
     }
+    CommandResult retry = session.moveTask("dana-04", linen, TaskStatus.SUBMITTED);
+    line("Dana's app retries the last move with the same key: replayed=" + retry.replayed()
+        + ", nothing written twice.");
 
     heading("3. Dana tries to approve the task herself");
-    decide(AccessRequest.moveTask(dana, linen, TaskMove.of(linen, TaskStatus.APPROVED, Set.of())).build(),
-        facts(enabled, acme, grants), monday);
+    command("Dana moves the task to approved", session.moveTask("dana-05", linen, TaskStatus.APPROVED));
 
     heading("4. Two weeks later the grant has run out; Dana tries again");
-    Instant later = Instant.parse("2026-11-16T15:00:00Z");
-    decide(AccessRequest.moveTask(dana, linen, TaskMove.of(linen, TaskStatus.APPROVED, Set.of())).build(),
-        facts(enabled, acme, grants), later);
+    Instant monday = clock.instant();
+    clock.set(Instant.parse("2026-11-16T15:00:00Z"));
+    command("Dana moves the task to approved", session.moveTask("dana-06", linen, TaskStatus.APPROVED));
+    clock.set(monday.plusSeconds(3600));
 
     heading("5. vendor_access is switched off for the wedding (the plan lost feature.multi_user_support)");
-    decide(AccessRequest.view(dana, toni.tenantId(), wedding, Surface.TASKS).eventId(reception).build(),
-        facts(disabled, acme, grants), monday);
-    decide(AccessRequest.view(maya, toni.tenantId(), wedding, Surface.TASKS).build(),
-        facts(disabled, null, grants), monday);
-    decide(AccessRequest.moveTask(maya, linen, TaskMove.of(linen, TaskStatus.APPROVED, Set.of())).build(),
-        facts(disabled, null, grants), monday);
+    command("Maya's billing admin removes the entitlement", ops.setEntitlements("cmd-09", wedding, Set.of()));
+    decision("Dana opens the partner portal for the wedding",
+        workspace.openPartnerSession(dana, toni, wedding).decision());
+    ReadResult<PartnerTask> operatorRead = ops.tasks(wedding);
+    decision("Maya reads the wedding's partner tasks", operatorRead.decision());
+    command("Maya approves the task", ops.approveTask("cmd-10", linen));
+    command("The entitlement is restored", ops.setEntitlements("cmd-11", wedding,
+        Set.of(Entitlement.MULTI_USER_SUPPORT)));
 
     heading("6. Inkwell's integration tries to accept a proposal option");
-    decide(AccessRequest.contribute(inkwellSync, toni.tenantId(), wedding, Surface.PROPOSAL_OPTIONS)
-        .resourceId(ResourceId.of("opt-set-7-option-b")).addEffects(SourceTruth.PROPOSAL_ACCEPTANCE).build(),
-        facts(enabled, inkwell, grants), monday);
-    line("Its recommendation, without the acceptance, is evidence for review:");
-    decide(AccessRequest.contribute(inkwellSync, toni.tenantId(), wedding, Surface.PROPOSAL_OPTIONS)
-        .resourceId(ResourceId.of("opt-set-7-option-b")).build(), facts(enabled, inkwell, grants), monday);
+    PartnerSession machine = workspace.openPartnerSession(inkwellSync, toni, wedding).session().orElseThrow();
+    command("Inkwell print sync accepts option B", machine.contribute("ink-01", Contribution.builder()
+        .surface(Surface.PROPOSAL_OPTIONS).resourceId(ResourceId.of("optset-7-b"))
+        .summary("Accept option B (letterpress invitations)").addEffects(SourceTruth.PROPOSAL_ACCEPTANCE).build()));
+    command("Inkwell print sync recommends option B instead", machine.contribute("ink-02", Contribution.builder()
+        .surface(Surface.PROPOSAL_OPTIONS).resourceId(ResourceId.of("optset-7-b"))
+        .summary("We recommend option B: letterpress fits the print window.").build()));
 
     heading("7. Maya approves the submitted task");
-    Decision approval = decide(
-        AccessRequest.moveTask(maya, linen, TaskMove.of(linen, TaskStatus.APPROVED, Set.of())).build(),
-        facts(enabled, null, grants), monday);
-    line("Job readiness untouched: the approval has " + (approval.allowed() ? "no" : "a") + " source-truth effect;"
-        + " readiness is cleared only by the readiness service with its own proof.");
+    ops.addNote("cmd-12", wedding, Optional.of(acme), "Acme's linen invoice is 8% over quote; discuss privately.",
+        Visibility.INTERNAL_ONLY);
+    CommandResult approved = command("Maya approves the task", ops.approveTask("cmd-13", linen));
+    line("Job readiness untouched: the approval " + (approved.decision().allowed() ? "records evidence only" : "failed")
+        + "; readiness is cleared by the readiness service with its own proof.");
+
+    heading("Activity timeline as the operator sees it");
+    printTimeline(ops.activity(wedding, ActivityQuery.builder().limit(100).build()).items());
+    heading("Activity timeline as Acme Rentals sees it (internal-only rows hidden)");
+    clock.set(Instant.parse("2026-11-10T15:00:00Z"));
+    PartnerSession again = workspace.openPartnerSession(dana, toni, wedding).session().orElseThrow();
+    printTimeline(again.activity(ActivityQuery.builder().limit(100).build()).items());
   }
 
-  private Partner partner(String id, String name, PartnerKind kind) {
-    return Partner.builder().tenantId(toni.tenantId()).partnerId(PartnerId.of(id)).name(name).kind(kind).build();
+  private Partner partner(PartnerId id, String name, PartnerKind kind) {
+    return Partner.builder().tenantId(toni).partnerId(id).name(name).kind(kind).build();
   }
 
-  private DecisionFacts facts(ProductScope scope, @Nullable Partner partner, GrantIndex grants) {
-    return DecisionFacts.builder().tenant(toni).productScope(scope).partner(Optional.ofNullable(partner))
-        .grants(grants).build();
+  private CommandResult command(String what, CommandResult result) {
+    decision(what, result.decision());
+    return result;
   }
 
-  private Decision decide(AccessRequest request, DecisionFacts facts, Instant now) {
-    Decision d = decider.decide(request, facts, now);
-    decisions.add(d);
-    out.println("> " + request.actor().label() + ": " + describe(request));
-    out.println(d.render().indent(2).stripTrailing());
-    out.println();
-    return d;
+  private void decision(String what, Decision decision) {
+    decisions.add(decision);
+    out.println("> " + what);
+    out.println(decision.render().indent(2).stripTrailing());
   }
 
-  private static String describe(AccessRequest request) {
-    String surface = request.surface().map(Surface::wireName).orElse("-");
-    return request.taskMove()
-        .map(m -> "move task " + m.taskId() + " from " + m.fromStatus().wireName() + " to " + m.toStatus().wireName())
-        .orElse(request.intent().wireName() + " " + surface
-            + (request.effects().isEmpty() ? "" : " with effect "
-            + request.effects().stream().map(SourceTruth::wireName).collect(Collectors.joining(", "))));
+  private void printTimeline(List<ActivityEntry> entries) {
+    for (ActivityEntry e : entries) {
+      out.println("  " + TIME.format(LocalDateTime.ofInstant(e.occurredAt(), CHICAGO)) + "  "
+          + (e.visibility() == Visibility.INTERNAL_ONLY ? "[internal] " : "") + e.summary());
+    }
   }
 
   private void heading(String text) {
+    out.println();
     out.println("== " + text);
   }
 
   private void line(String text) {
     out.println(text);
+  }
+
+  /** The story's clock: moves only when the story says so. */
+  private static final class StoryClock extends Clock {
+    private Instant now;
+
+    StoryClock(Instant now) {
+      this.now = now;
+    }
+
+    void set(Instant instant) {
+      now = instant;
+    }
+
+    void advanceMinutes(long minutes) {
+      now = now.plusSeconds(minutes * 60);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 }

@@ -220,12 +220,15 @@ public final class AccessDecider {
     if (!scope.occasionId().equals(request.occasionId())) {
       return ReasonCode.OUT_OF_SCOPE;
     }
-    if (!scope.events().isEmpty()
-        && (request.eventId().isEmpty() || !scope.events().contains(request.eventId().get()))) {
+    // A read that names no event (or resource) lists what the grant covers: the caller filters the records to the
+    // grant's events and resources. A write must name an event (resource) the grant covers.
+    boolean listing = request.operation() == Operation.READ;
+    if (!scope.events().isEmpty() && (request.eventId().isPresent()
+        ? !scope.events().contains(request.eventId().get()) : !listing)) {
       return ReasonCode.OUT_OF_SCOPE;
     }
-    if (!scope.resources().isEmpty()
-        && (request.resourceId().isEmpty() || !scope.resources().contains(request.resourceId().get()))) {
+    if (!scope.resources().isEmpty() && (request.resourceId().isPresent()
+        ? !scope.resources().contains(request.resourceId().get()) : !listing)) {
       return ReasonCode.OUT_OF_SCOPE;
     }
     if (surface == null) {
