@@ -50,7 +50,8 @@ public abstract class ActivityQuery {
 
   /** @return the query for the page after {@code last} */
   public ActivityQuery after(ActivityEntry last) {
-    return ImmutableActivityQuery.copyOf(this).withAfterOccurredAt(last.occurredAt())
-        .withAfterEntryId(last.entryId());
+    // both cursor fields are set before the check runs: with* would validate after the first one alone
+    return ImmutableActivityQuery.builder().from(this).afterOccurredAt(last.occurredAt())
+        .afterEntryId(last.entryId()).build();
   }
 }
