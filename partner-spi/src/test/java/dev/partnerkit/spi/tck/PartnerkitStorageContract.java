@@ -217,6 +217,19 @@ public abstract class PartnerkitStorageContract {
   }
 
   @Test
+  void grantsUpdateToAnotherPartnerMovesItBetweenPartnerLists() {
+    AccessGrant g = grant(tenantA, "g-1", ACME);
+    storage.grants().insert(g);
+    storage.grants().insert(grant(tenantA, "g-2", ACME));
+    AccessGrant moved = ImmutableAccessGrant.copyOf(g).withPartnerId(VENUE).withVersion(1);
+    storage.grants().update(moved);
+    assertEquals(List.of("g-2"),
+        storage.grants().findByPartner(tenantA, ACME).stream().map(x -> x.grantId().value()).toList());
+    assertEquals(List.of(moved), storage.grants().findByPartner(tenantA, VENUE));
+    assertEquals(2, storage.grants().count(tenantA));
+  }
+
+  @Test
   void grantsStaleUpdateConflictsAndChangesNothing() {
     AccessGrant g = grant(tenantA, "g-1", ACME);
     storage.grants().insert(g);
@@ -386,6 +399,21 @@ public abstract class PartnerkitStorageContract {
     assertEquals(Optional.of(moved), storage.tasks().find(tenantA, t.taskId()));
     assertEquals(List.of(moved), storage.tasks().findByOccasion(tenantA, OCCASION));
     assertEquals(List.of(moved), storage.tasks().findByPartner(tenantA, ACME, OCCASION));
+  }
+
+  @Test
+  void tasksUpdateToAnotherOccasionAndPartnerMovesItBetweenLists() {
+    PartnerTask t = task(tenantA, "task-1", ACME, OCCASION);
+    storage.tasks().insert(t);
+    PartnerTask moved = ImmutablePartnerTask.copyOf(t).withOccasionId(OTHER_OCCASION).withPartnerId(VENUE)
+        .withVersion(1);
+    storage.tasks().update(moved);
+    assertEquals(List.of(), storage.tasks().findByOccasion(tenantA, OCCASION));
+    assertEquals(List.of(), storage.tasks().findByPartner(tenantA, ACME, OCCASION));
+    assertEquals(List.of(moved), storage.tasks().findByOccasion(tenantA, OTHER_OCCASION));
+    assertEquals(List.of(moved), storage.tasks().findByPartner(tenantA, VENUE, OTHER_OCCASION));
+    assertEquals(List.of(), storage.tasks().findByPartner(tenantA, ACME, OTHER_OCCASION));
+    assertEquals(1, storage.tasks().count(tenantA));
   }
 
   @Test
