@@ -50,6 +50,7 @@ public abstract class ActivityQuery {
 
   /** @return the query for the page after {@code last} */
   public ActivityQuery after(ActivityEntry last) {
+    // both cursor fields are set before the check runs: with* would validate after the first one alone
     return ImmutableActivityQuery.builder().from(this).afterOccurredAt(last.occurredAt())
         .afterEntryId(last.entryId()).build();
   }
