@@ -6,7 +6,6 @@ import dev.partnerkit.domain.GrantId;
 import dev.partnerkit.domain.GrantScope;
 import dev.partnerkit.domain.GrantStatus;
 import dev.partnerkit.domain.IntegrationPrincipalId;
-import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.PartnerCapability;
 import dev.partnerkit.domain.PartnerId;
@@ -39,8 +38,7 @@ final class JdbcGrantStore implements GrantStore {
   @Override
   public void insert(AccessGrant grant) {
     if (grant.version() != 0) {
-      throw new InvalidValueException("version", "a new access grant must have version 0, but " + grant.grantId()
-          + " has version " + grant.version());
+      throw VersionConflictException.duplicate(TYPE, grant.grantId().value());
     }
     db.insert(TYPE, grant.grantId().value(), "insert into pk_access_grant (" + COLUMNS + ")"
         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> {

@@ -1,7 +1,6 @@
 package dev.partnerkit.jdbc;
 
 import dev.partnerkit.domain.EventId;
-import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.JobId;
 import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.PartnerId;
@@ -34,8 +33,7 @@ final class JdbcTaskStore implements TaskStore {
   @Override
   public void insert(PartnerTask task) {
     if (task.version() != 0) {
-      throw new InvalidValueException("version", "a new partner task must have version 0, but " + task.taskId()
-          + " has version " + task.version());
+      throw VersionConflictException.duplicate(TYPE, task.taskId().value());
     }
     db.insert(TYPE, task.taskId().value(), "insert into pk_partner_task (" + COLUMNS + ")"
         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> {

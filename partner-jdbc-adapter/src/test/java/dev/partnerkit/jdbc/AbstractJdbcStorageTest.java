@@ -217,7 +217,7 @@ abstract class AbstractJdbcStorageTest {
     assertConflict(assertThrows(VersionConflictException.class, () -> storage.grants().insert(other)),
         "access_grant", "g-1", -1);
     assertEquals(Optional.of(v0), storage.grants().find(tenant, v0.grantId()));
-    assertThrows(InvalidValueException.class,
+    assertThrows(VersionConflictException.class,
         () -> storage.grants().insert(ImmutableAccessGrant.copyOf(v0).withGrantId(GrantId.of("g-9")).withVersion(1)));
     assertEquals(1, storage.grants().count(tenant));
   }

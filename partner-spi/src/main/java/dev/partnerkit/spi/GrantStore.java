@@ -12,7 +12,7 @@ public interface GrantStore {
   /**
    * Stores a new grant; its version must be 0.
    *
-   * @throws VersionConflictException when the tenant already has a grant with that id
+   * @throws VersionConflictException when the tenant already has a grant with that id, or the version is not 0
    */
   void insert(AccessGrant grant);
 

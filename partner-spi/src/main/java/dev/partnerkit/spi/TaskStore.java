@@ -13,7 +13,7 @@ public interface TaskStore {
   /**
    * Stores a new task; its version must be 0.
    *
-   * @throws VersionConflictException when the tenant already has a task with that id
+   * @throws VersionConflictException when the tenant already has a task with that id, or the version is not 0
    */
   void insert(PartnerTask task);
 
