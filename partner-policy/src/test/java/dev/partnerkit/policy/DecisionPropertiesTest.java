@@ -21,7 +21,6 @@ import dev.partnerkit.domain.ImmutableIntegrationPrincipal;
 import dev.partnerkit.domain.ImmutablePartnerMember;
 import dev.partnerkit.domain.ImmutablePartnerTask;
 import dev.partnerkit.domain.IntegrationPrincipal;
-import dev.partnerkit.domain.MembershipStatus;
 import dev.partnerkit.domain.PartnerCapability;
 import dev.partnerkit.domain.PartnerMember;
 import dev.partnerkit.domain.PartnerTask;
@@ -273,9 +272,5 @@ class DecisionPropertiesTest {
   static void defaultDenyWasNotVacuous() {
     int allowed = ALLOWED_PARTNER_SIDE.get();
     assertTrue(allowed == 0 || allowed > 20, "partner-side allows seen: " + allowed);
-  }
-
-  static MembershipStatus unused() {
-    return MembershipStatus.ACTIVE;
   }
 }
