@@ -2,7 +2,10 @@ package dev.partnerkit.policy.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -19,6 +22,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.PartnerkitException;
 import dev.partnerkit.domain.internal.Checks;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The strict JSON mapping of Partnerkit's values. Jackson's defaults are too lenient for input from partners and
@@ -114,10 +119,22 @@ public final class PartnerkitJson {
   public <T> T read(String json, Class<T> type) {
     Checks.required("json", json);
     Checks.required("type", type);
+    JsonParser parser = null;
     try {
-      return mapper.readValue(json, type);
+      parser = mapper.createParser(json);
+      return mapper.readValue(parser, type);
     } catch (JsonProcessingException e) {
-      throw translate(e, type);
+      throw translate(e, type, parser);
+    } catch (IOException e) {
+      throw new InvalidValueException("$", "invalid " + type.getSimpleName() + " JSON: " + e.getMessage(), e);
+    } finally {
+      if (parser != null) {
+        try {
+          parser.close();
+        } catch (IOException ignored) {
+          // reading from a string: nothing to release
+        }
+      }
     }
   }
 
@@ -143,7 +160,8 @@ public final class PartnerkitJson {
     return mapper.copy();
   }
 
-  private static InvalidValueException translate(JsonProcessingException e, Class<?> type) {
+  private static InvalidValueException translate(JsonProcessingException e, Class<?> type,
+      @Nullable JsonParser parser) {
     String path = "$";
     if (e instanceof JsonMappingException) {
       StringBuilder p = new StringBuilder();
@@ -156,6 +174,17 @@ public final class PartnerkitJson {
       }
       if (p.length() > 0) {
         path = p.toString();
+      }
+    }
+    boolean streamError = false;
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      streamError |= c instanceof StreamReadException || c instanceof StreamConstraintsException;
+    }
+    if (streamError && parser != null) {
+      // a syntax error or a limit hit by the parser itself: name the field the parser was in
+      String at = parserPath(parser.getParsingContext());
+      if (!"$".equals(at)) {
+        path = at;
       }
     }
     Throwable cause = e.getCause();
@@ -174,5 +203,21 @@ public final class PartnerkitJson {
     }
     return new InvalidValueException(path, "invalid " + type.getSimpleName() + " JSON at " + path + ": " + detail,
         e);
+  }
+
+  /** @return the parser's position as a path like {@code actor.displayName} or {@code members[3]}; "$" at the root */
+  private static String parserPath(JsonStreamContext context) {
+    StringBuilder p = new StringBuilder();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inObject() && c.getCurrentName() != null) {
+        p.insert(0, c.getCurrentName()).insert(0, '.');
+      } else if (c.inArray()) {
+        p.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+      }
+    }
+    if (p.length() == 0) {
+      return "$";
+    }
+    return p.charAt(0) == '.' ? p.substring(1) : p.toString();
   }
 }
