@@ -21,7 +21,9 @@ import dev.partnerkit.domain.ImmutableIntegrationPrincipal;
 import dev.partnerkit.domain.ImmutablePartnerMember;
 import dev.partnerkit.domain.ImmutablePartnerTask;
 import dev.partnerkit.domain.IntegrationPrincipal;
+import dev.partnerkit.domain.IntentKind;
 import dev.partnerkit.domain.PartnerCapability;
+import dev.partnerkit.domain.Operation;
 import dev.partnerkit.domain.PartnerMember;
 import dev.partnerkit.domain.PartnerTask;
 import dev.partnerkit.domain.SourceTruth;
@@ -54,7 +56,10 @@ class DecisionPropertiesTest {
 
   /**
    * An independent statement of when one grant fully covers a partner-side request: active, inside its window, same
-   * tenant, same partner, covering the actor, the occasion, event, resource and surface, and the capability.
+   * tenant, same partner, covering the actor, the occasion, event, resource and surface, and the capability. A read
+   * that names no event (resource) is a listing: the caller filters the records to the grant's events (resources),
+   * so event (resource) narrowing only binds when the request names one or writes. A view without a surface opens
+   * the occasion and needs no surface or capability.
    */
   static boolean covers(AccessGrant g, AccessRequest r, java.time.Instant now) {
     Actor actor = r.actor();
@@ -72,14 +77,20 @@ class DecisionPropertiesTest {
     if (!actorCovered || !g.scope().occasionId().equals(r.occasionId())) {
       return false;
     }
-    if (!g.scope().events().isEmpty() && !r.eventId().map(g.scope().events()::contains).orElse(false)) {
+    boolean listing = r.operation() == Operation.READ;
+    if (!g.scope().events().isEmpty()
+        && !r.eventId().map(g.scope().events()::contains).orElse(listing)) {
       return false;
     }
-    if (!g.scope().resources().isEmpty() && !r.resourceId().map(g.scope().resources()::contains).orElse(false)) {
+    if (!g.scope().resources().isEmpty()
+        && !r.resourceId().map(g.scope().resources()::contains).orElse(listing)) {
       return false;
     }
     Surface surface = r.surface().orElse(null);
-    return surface != null && g.scope().surfaces().contains(surface)
+    if (surface == null) {
+      return r.intent() == IntentKind.VIEW;
+    }
+    return g.scope().surfaces().contains(surface)
         && surface.requiredCapability().map(g.capabilities()::contains).orElse(true);
   }
 
