@@ -82,6 +82,13 @@ final class TestDatabases {
     }
   }
 
+  /** @return two independent DataSources (as two host instances would have) onto one new, empty database */
+  static DataSource[] twoPostgresDataSourcesOnOneDatabase() {
+    DataSource first = freshPostgres();
+    String name = ((PGSimpleDataSource) first).getDatabaseName();
+    return new DataSource[] {first, postgresDatabase(server(), name)};
+  }
+
   private static DataSource postgresDatabase(EmbeddedPostgres server, String database) {
     PGSimpleDataSource ds = new PGSimpleDataSource();
     ds.setServerNames(new String[] {"localhost"});

@@ -190,9 +190,18 @@ public final class OperatorConsole {
     });
   }
 
-  /** Moves a task along the operator column of the task state machine. */
+  /** Moves a task along the operator column of the task state machine, from whatever version is stored. */
   public CommandResult moveTask(String idempotencyKey, TaskId taskId, TaskStatus target) {
-    return TaskCommands.move(engine, operator, tenantId, idempotencyKey, taskId, target, null);
+    return TaskCommands.move(engine, operator, tenantId, idempotencyKey, taskId, target, null, null);
+  }
+
+  /**
+   * Moves a task only if it is still at the version the caller saw.
+   *
+   * @throws dev.partnerkit.spi.VersionConflictException when someone else changed the task first; nothing is written
+   */
+  public CommandResult moveTask(String idempotencyKey, TaskId taskId, TaskStatus target, long expectedVersion) {
+    return TaskCommands.move(engine, operator, tenantId, idempotencyKey, taskId, target, expectedVersion, null);
   }
 
   /** Approves a submitted task: evidence accepted, job readiness untouched. */

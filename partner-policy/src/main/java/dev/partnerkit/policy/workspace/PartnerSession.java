@@ -93,7 +93,16 @@ public final class PartnerSession {
    * @return the outcome, allowed or blocked
    */
   public CommandResult moveTask(String idempotencyKey, TaskId taskId, TaskStatus target) {
-    return TaskCommands.move(engine, actor, tenantId, idempotencyKey, taskId, target, partnerId);
+    return TaskCommands.move(engine, actor, tenantId, idempotencyKey, taskId, target, null, partnerId);
+  }
+
+  /**
+   * Moves one of the partner's tasks only if it is still at the version the partner saw.
+   *
+   * @throws dev.partnerkit.spi.VersionConflictException when someone else changed the task first; nothing is written
+   */
+  public CommandResult moveTask(String idempotencyKey, TaskId taskId, TaskStatus target, long expectedVersion) {
+    return TaskCommands.move(engine, actor, tenantId, idempotencyKey, taskId, target, expectedVersion, partnerId);
   }
 
   /**

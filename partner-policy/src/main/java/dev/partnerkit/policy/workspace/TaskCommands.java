@@ -13,6 +13,7 @@ import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.internal.Checks;
 import dev.partnerkit.policy.DecisionFacts;
 import dev.partnerkit.spi.ActivityKind;
+import dev.partnerkit.spi.VersionConflictException;
 import dev.partnerkit.spi.Visibility;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,12 +45,18 @@ final class TaskCommands {
   }
 
   static CommandResult move(WorkspaceEngine engine, Actor actor, TenantId tenantId, String key, TaskId taskId,
-      TaskStatus target, @Nullable PartnerId actingPartner) {
+      TaskStatus target, @Nullable Long expectedVersion, @Nullable PartnerId actingPartner) {
     Checks.required("taskId", taskId);
     Checks.required("target", target);
-    String payload = "move_task|" + taskId + "|" + target.wireName();
+    if (expectedVersion != null) {
+      Checks.nonNegative("expectedVersion", expectedVersion);
+    }
+    String payload = "move_task|" + taskId + "|" + target.wireName() + "|" + expectedVersion;
     return engine.run(tenantId, key, actor, payload, now -> {
       PartnerTask task = load(engine, tenantId, taskId);
+      if (expectedVersion != null && task.version() != expectedVersion) {
+        throw VersionConflictException.stale("partner_task", taskId.value(), expectedVersion);
+      }
       TaskMove move = TaskMove.of(task, target, openDependencies(engine, task));
       AccessRequest request = AccessRequest.moveTask(actor, task, move).build();
       DecisionFacts facts = actingPartner == null ? engine.operatorFacts(tenantId, task.occasionId())
