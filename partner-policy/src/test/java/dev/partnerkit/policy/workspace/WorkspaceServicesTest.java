@@ -33,6 +33,7 @@ import dev.partnerkit.spi.ActivityQuery;
 import dev.partnerkit.spi.Outbox;
 import dev.partnerkit.spi.OutboxEvent;
 import dev.partnerkit.spi.PartnerkitStorage;
+import dev.partnerkit.spi.VersionConflictException;
 import dev.partnerkit.spi.Visibility;
 import dev.partnerkit.spi.memory.InMemoryStorage;
 import java.time.Clock;
@@ -182,6 +183,52 @@ class WorkspaceServicesTest {
     assertTrue(reused.getMessage().contains("k-start"), reused.getMessage());
     assertEquals(TaskStatus.IN_PROGRESS, storage.tasks().find(TENANT, taskId).orElseThrow().status());
     assertEquals(decisions, storage.decisions().count(TENANT));
+  }
+
+  @Test
+  void aMoveFromAStaleVersionIsATypedConflictAndWritesNothing() {
+    issueAndActivate();
+    TaskId taskId = createTask("k-task");
+    PartnerSession session = workspace.openPartnerSession(DANA, TENANT, WEDDING).session().orElseThrow();
+    assertTrue(session.moveTask("k-1", taskId, TaskStatus.IN_PROGRESS, 0).applied());
+    long decisions = storage.decisions().count(TENANT);
+    long activity = activityCount();
+    VersionConflictException conflict = assertThrows(VersionConflictException.class,
+        () -> session.moveTask("k-2", taskId, TaskStatus.BLOCKED, 0));
+    assertEquals("partner_task", conflict.recordType());
+    assertEquals(0, conflict.expectedVersion());
+    assertEquals(decisions, storage.decisions().count(TENANT));
+    assertEquals(activity, activityCount());
+    assertTrue(storage.idempotency().find(TENANT, "k-2").isEmpty(), "a conflict spends no key");
+    assertTrue(session.moveTask("k-2", taskId, TaskStatus.BLOCKED, 1).applied());
+  }
+
+  @Test
+  void aBlockedCommandIsReplayedToo() {
+    issueAndActivate();
+    TaskId taskId = createTask("k-task");
+    PartnerSession session = workspace.openPartnerSession(DANA, TENANT, WEDDING).session().orElseThrow();
+    CommandResult first = session.moveTask("k-skip", taskId, TaskStatus.SUBMITTED);
+    assertEquals(ReasonCode.TASK_TRANSITION_NOT_ALLOWED, first.decision().reason());
+    assertTrue(first.decision().explanation().contains("from to do it can move to [in_progress]"),
+        first.decision().explanation());
+    long decisions = storage.decisions().count(TENANT);
+    CommandResult again = session.moveTask("k-skip", taskId, TaskStatus.SUBMITTED);
+    assertTrue(again.replayed());
+    assertEquals(first.decision(), again.decision());
+    assertEquals(decisions, storage.decisions().count(TENANT));
+  }
+
+  @Test
+  void aCoordinatorCannotManageGrants() {
+    OperatorUser coordinator = OperatorUser.builder().userId(UserId.of("u-cory")).tenantId(TENANT)
+        .displayName("Cory").addRoles(OperatorRole.COORDINATOR).build();
+    CommandResult r = workspace.operator(coordinator).issueGrant("k-grant", GrantDraft.builder().partnerId(ACME)
+        .scope(GrantScope.builder().occasionId(WEDDING).addSurfaces(Surface.TASKS).build())
+        .validFrom(Instant.parse("2026-11-01T00:00:00Z")).build());
+    assertEquals(ReasonCode.OPERATOR_ROLE_MISSING, r.decision().reason());
+    assertEquals(0, storage.grants().count(TENANT));
+    assertTrue(r.decision().explanation().contains("[coordinator]"), r.decision().explanation());
   }
 
   @Test
