@@ -101,7 +101,9 @@ public enum ReasonCode implements WireNamed {
   }
 
   /**
-   * @return who owns the next step when this code decides
+   * @return who usually owns the next step when this code decides; a decision may name another owner when the
+   *     situation says so (e.g. {@code actor_not_resolved} for a disabled integration is the operator's to fix), so
+   *     read {@link Decision#nextStepOwner()} for the answer
    */
   public NextStepOwner owner() {
     return owner;
