@@ -86,9 +86,6 @@ public final class OperatorConsole {
   /** Issues a grant in {@code pending} status; it allows nothing until activated. */
   public CommandResult issueGrant(String idempotencyKey, GrantDraft draft) {
     Checks.required("draft", draft);
-    engine.storage.directory().findPartner(tenantId, draft.partnerId()).orElseThrow(() ->
-        new InvalidValueException("draft.partnerId", "draft.partnerId " + Checks.show(draft.partnerId())
-            + " is not in the partner directory of tenant " + Checks.show(tenantId)));
     OccasionId occasionId = draft.scope().occasionId();
     String payload = "issue_grant|" + engine.json.write(Map.of("partnerId", draft.partnerId().value(),
         "members", draft.members(), "integrationPrincipal", draft.integrationPrincipal().map(Object::toString)
@@ -96,6 +93,7 @@ public final class OperatorConsole {
         "validFrom", draft.validFrom().toString(), "validUntil", draft.validUntil().map(Instant::toString)
             .orElse("")));
     return engine.run(tenantId, idempotencyKey, operator, payload, now -> {
+      requirePartner("draft.partnerId", draft.partnerId());
       AccessRequest request = operatorRequest(occasionId, IntentKind.MANAGE_GRANTS, null);
       return new WorkspaceEngine.Prepared(request, engine.operatorFacts(tenantId, occasionId), at -> {
         AccessGrant grant = AccessGrant.builder().grantId(GrantId.of(engine.ids.get())).tenantId(tenantId)
@@ -140,9 +138,7 @@ public final class OperatorConsole {
     Checks.required("draft", draft);
     String payload = "create_task|" + draft;
     return engine.run(tenantId, idempotencyKey, operator, payload, now -> {
-      engine.storage.directory().findPartner(tenantId, draft.partnerId()).orElseThrow(() ->
-          new InvalidValueException("draft.partnerId", "draft.partnerId " + Checks.show(draft.partnerId())
-              + " is not in the partner directory of tenant " + Checks.show(tenantId)));
+      requirePartner("draft.partnerId", draft.partnerId());
       for (TaskId dependency : draft.dependencies()) {
         TaskCommands.load(engine, tenantId, dependency);
       }
@@ -172,9 +168,7 @@ public final class OperatorConsole {
     String payload = "assign_task|" + taskId + "|" + partnerId + "|" + assignee.map(UserId::value).orElse("");
     return engine.run(tenantId, idempotencyKey, operator, payload, now -> {
       PartnerTask task = TaskCommands.load(engine, tenantId, taskId);
-      engine.storage.directory().findPartner(tenantId, partnerId).orElseThrow(() ->
-          new InvalidValueException("partnerId", "partnerId " + Checks.show(partnerId)
-              + " is not in the partner directory of tenant " + Checks.show(tenantId)));
+      requirePartner("partnerId", partnerId);
       AccessRequest request = operatorRequest(task.occasionId(), IntentKind.MANAGE_TASKS, Surface.TASKS);
       return new WorkspaceEngine.Prepared(request, engine.operatorFacts(tenantId, task.occasionId()), at -> {
         PartnerTask assigned = ImmutablePartnerTask.copyOf(task).withPartnerId(partnerId).withAssignee(assignee)
@@ -280,6 +274,13 @@ public final class OperatorConsole {
             Visibility.PARTNER_VISIBLE, eventType, at);
       });
     });
+  }
+
+  private void requirePartner(String field, PartnerId partnerId) {
+    if (engine.storage.directory().findPartner(tenantId, partnerId).isEmpty()) {
+      throw new InvalidValueException(field, field + " " + Checks.show(partnerId)
+          + " is not in the partner directory of tenant " + Checks.show(tenantId));
+    }
   }
 
   private WorkspaceEngine.Applied grantApplied(AccessGrant grant, String what, Visibility visibility,
