@@ -39,7 +39,7 @@ import dev.partnerkit.policy.workspace.TaskDraft;
 import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityQuery;
 import dev.partnerkit.spi.PartnerkitStorage;
-import dev.partnerkit.spi.Visibility;
+import dev.partnerkit.domain.Visibility;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -9,7 +9,7 @@ import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityKind;
 import dev.partnerkit.spi.ActivityLog;
 import dev.partnerkit.spi.ActivityQuery;
-import dev.partnerkit.spi.Visibility;
+import dev.partnerkit.domain.Visibility;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -37,7 +37,7 @@ import dev.partnerkit.spi.ImmutableActivityQuery;
 import dev.partnerkit.spi.OutboxEvent;
 import dev.partnerkit.spi.PartnerkitStorage;
 import dev.partnerkit.spi.VersionConflictException;
-import dev.partnerkit.spi.Visibility;
+import dev.partnerkit.domain.Visibility;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

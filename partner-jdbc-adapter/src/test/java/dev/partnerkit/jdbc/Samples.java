@@ -30,7 +30,7 @@ import dev.partnerkit.spi.ActivityKind;
 import dev.partnerkit.spi.DecisionRecord;
 import dev.partnerkit.spi.IdempotencyRecord;
 import dev.partnerkit.spi.OutboxEvent;
-import dev.partnerkit.spi.Visibility;
+import dev.partnerkit.domain.Visibility;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

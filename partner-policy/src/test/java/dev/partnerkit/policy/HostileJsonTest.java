@@ -12,7 +12,7 @@ import dev.partnerkit.domain.Decision;
 import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.Partner;
 import dev.partnerkit.domain.Surface;
-import dev.partnerkit.policy.json.PartnerkitJson;
+import dev.partnerkit.domain.json.PartnerkitJson;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;

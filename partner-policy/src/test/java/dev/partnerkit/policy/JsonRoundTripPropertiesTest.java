@@ -15,7 +15,7 @@ import dev.partnerkit.domain.Partner;
 import dev.partnerkit.domain.PartnerTask;
 import dev.partnerkit.domain.ProductScope;
 import dev.partnerkit.domain.Tenant;
-import dev.partnerkit.policy.json.PartnerkitJson;
+import dev.partnerkit.domain.json.PartnerkitJson;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.partnerkit.spi;
 
+import dev.partnerkit.domain.Visibility;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

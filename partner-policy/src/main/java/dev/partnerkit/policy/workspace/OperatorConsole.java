@@ -24,7 +24,7 @@ import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityKind;
 import dev.partnerkit.spi.ActivityQuery;
 import dev.partnerkit.spi.DecisionRecord;
-import dev.partnerkit.spi.Visibility;
+import dev.partnerkit.domain.Visibility;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -15,7 +15,7 @@ import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.internal.Checks;
 import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityKind;
-import dev.partnerkit.spi.Visibility;
+import dev.partnerkit.domain.Visibility;
 import dev.partnerkit.spi.ActivityQuery;
 import dev.partnerkit.spi.ImmutableActivityQuery;
 import java.util.ArrayList;

@@ -14,7 +14,7 @@ import dev.partnerkit.domain.internal.Checks;
 import dev.partnerkit.policy.DecisionFacts;
 import dev.partnerkit.spi.ActivityKind;
 import dev.partnerkit.spi.VersionConflictException;
-import dev.partnerkit.spi.Visibility;
+import dev.partnerkit.domain.Visibility;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

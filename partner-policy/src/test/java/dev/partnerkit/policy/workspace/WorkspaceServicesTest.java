@@ -34,7 +34,7 @@ import dev.partnerkit.spi.Outbox;
 import dev.partnerkit.spi.OutboxEvent;
 import dev.partnerkit.spi.PartnerkitStorage;
 import dev.partnerkit.spi.VersionConflictException;
-import dev.partnerkit.spi.Visibility;
+import dev.partnerkit.domain.Visibility;
 import dev.partnerkit.spi.memory.InMemoryStorage;
 import java.time.Clock;
 import java.time.Instant;

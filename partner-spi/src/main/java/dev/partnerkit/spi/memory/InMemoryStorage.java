@@ -27,7 +27,7 @@ import dev.partnerkit.spi.OutboxEvent;
 import dev.partnerkit.spi.PartnerkitStorage;
 import dev.partnerkit.spi.TaskStore;
 import dev.partnerkit.spi.UnitOfWork;
-import dev.partnerkit.spi.Visibility;
+import dev.partnerkit.domain.Visibility;
 import dev.partnerkit.spi.VersionConflictException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -47,7 +47,7 @@ import dev.partnerkit.spi.IdempotencyRecord;
 import dev.partnerkit.spi.OutboxEvent;
 import dev.partnerkit.spi.PartnerkitStorage;
 import dev.partnerkit.spi.VersionConflictException;
-import dev.partnerkit.spi.Visibility;
+import dev.partnerkit.domain.Visibility;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.partnerkit.policy.json;
+package dev.partnerkit.domain.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

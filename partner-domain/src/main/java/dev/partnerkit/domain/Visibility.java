@@ -1,10 +1,9 @@
-package dev.partnerkit.spi;
+package dev.partnerkit.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.partnerkit.domain.WireNamed;
 import java.util.Locale;
 
-/** Who may see an activity entry. */
+/** Who may see a record or an activity entry: partner-visible rows reach the partner they concern, internal-only rows never leave the operators. */
 public enum Visibility implements WireNamed {
   /** Operators and the partner the entry concerns. */
   PARTNER_VISIBLE,
