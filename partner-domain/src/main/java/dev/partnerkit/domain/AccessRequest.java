@@ -37,7 +37,7 @@ public abstract class AccessRequest {
   public abstract Optional<ResourceId> resourceId();
 
   /**
-   * @return the surface; required for every intent but {@code view}. A view without a surface asks to open the
+   * @return the surface; required for contributions and record intents. A view without a surface asks to open the
    *     occasion itself (the partner portal session): it needs an active grant for the occasion, whatever its surfaces.
    */
   public abstract Optional<Surface> surface();
@@ -70,7 +70,7 @@ public abstract class AccessRequest {
   @Value.Check
   protected void check() {
     IntentKind intent = intent();
-    Checks.check(intent == IntentKind.VIEW || surface().isPresent(), "surface",
+    Checks.check(!(intent == IntentKind.CONTRIBUTE || intent.onRecord()) || surface().isPresent(), "surface",
         "surface is required for intent " + intent.wireName() + ", but was empty");
     if (intent.onRecord()) {
       Checks.check(record().isPresent(), "record", "record is required for intent " + intent.wireName()

@@ -9,7 +9,8 @@ import java.time.Instant;
 import org.immutables.value.Value;
 
 /**
- * A directed, named link from one record to another record or host entity, unique per (tenant, from, relation, to):
+ * A directed, named link from a source record to a target record or host entity, unique per (tenant, source,
+ * relation, target):
  * a task's dependency, a document's link to an Event, an approval's pin to an exact artifact version.
  */
 @Value.Immutable
@@ -20,13 +21,13 @@ public abstract class RecordLink {
   public abstract TenantId tenantId();
 
   /** @return the record the link starts from */
-  public abstract RecordRef from();
+  public abstract RecordRef source();
 
   /** @return the relation, lower snake case, e.g. {@code depends_on} */
   public abstract String relation();
 
   /** @return what the link points at */
-  public abstract RecordRef to();
+  public abstract RecordRef target();
 
   /** @return when it was made */
   public abstract Instant createdAt();
@@ -35,7 +36,8 @@ public abstract class RecordLink {
   protected void check() {
     Checks.check(RecordRef.isTypeName(relation()), "relation",
         "relation must be a lower snake case name, but was " + Checks.show(relation()));
-    Checks.check(!from().equals(to()), "to", "a record cannot link to itself, but to was " + to());
+    Checks.check(!source().equals(target()), "target", "a record cannot link to itself, but target was "
+        + target());
   }
 
   /** @return a new builder */

@@ -167,4 +167,14 @@ public final class Checks {
     String h = Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT);
     return "0000".substring(h.length()) + h;
   }
+
+  /** @return {@code instant} at microsecond precision: the precision every store keeps */
+  public static java.time.Instant micros(java.time.Instant instant) {
+    return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  }
+
+  /** @return whether {@code instant} has a finer precision than microseconds */
+  public static boolean finerThanMicros(java.time.Instant instant) {
+    return instant.getNano() % 1000 != 0;
+  }
 }

@@ -1,10 +1,11 @@
-package dev.partnerkit.policy.workspace;
+package dev.partnerkit.policy.surface.tasks;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.partnerkit.domain.EventId;
 import dev.partnerkit.domain.JobId;
 import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.PartnerId;
-import dev.partnerkit.domain.TaskId;
 import dev.partnerkit.domain.UserId;
 import dev.partnerkit.domain.internal.Checks;
 import java.time.Instant;
@@ -14,7 +15,12 @@ import org.immutables.value.Value;
 
 /** What an operator fills in to create a partner task; the workspace adds id, tenant, status and creator. */
 @Value.Immutable
+@JsonSerialize(as = ImmutableTaskDraft.class)
+@JsonDeserialize(as = ImmutableTaskDraft.class)
 public abstract class TaskDraft {
+  /** Most dependencies one task may have. */
+  public static final int MAX_DEPENDENCIES = 100;
+
   /** @return the occasion */
   public abstract OccasionId occasionId();
 
@@ -46,6 +52,13 @@ public abstract class TaskDraft {
   protected void check() {
     Checks.text("title", title(), Checks.MAX_NAME_LENGTH);
     description().ifPresent(d -> Checks.text("description", d, Checks.MAX_TEXT_LENGTH));
+    Checks.maxSize("dependencies", dependencies(), MAX_DEPENDENCIES);
+  }
+
+  /** @return the task body this draft describes */
+  public TaskBody body() {
+    return TaskBody.builder().title(title()).description(description()).jobId(jobId()).assignee(assignee())
+        .dueAt(dueAt()).build();
   }
 
   /** @return a new builder */
