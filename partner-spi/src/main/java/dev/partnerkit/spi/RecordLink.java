@@ -9,8 +9,7 @@ import java.time.Instant;
 import org.immutables.value.Value;
 
 /**
- * A directed, named link from a source record to a target record or host entity, unique per (tenant, source,
- * relation, target):
+ * A directed, named link from one record to another record or host entity, unique per (tenant, from, relation, to):
  * a task's dependency, a document's link to an Event, an approval's pin to an exact artifact version.
  */
 @Value.Immutable
@@ -20,14 +19,15 @@ public abstract class RecordLink {
   /** @return the tenant */
   public abstract TenantId tenantId();
 
-  /** @return the record the link starts from */
-  public abstract RecordRef source();
+  /** @return the record the link starts from (so the builder has no {@code from(RecordLink)} copy method) */
+  @SuppressWarnings("immutables:from")
+  public abstract RecordRef from();
 
   /** @return the relation, lower snake case, e.g. {@code depends_on} */
   public abstract String relation();
 
   /** @return what the link points at */
-  public abstract RecordRef target();
+  public abstract RecordRef to();
 
   /** @return when it was made */
   public abstract Instant createdAt();
@@ -36,8 +36,7 @@ public abstract class RecordLink {
   protected void check() {
     Checks.check(RecordRef.isTypeName(relation()), "relation",
         "relation must be a lower snake case name, but was " + Checks.show(relation()));
-    Checks.check(!source().equals(target()), "target", "a record cannot link to itself, but target was "
-        + target());
+    Checks.check(!from().equals(to()), "to", "a record cannot link to itself, but to was " + to());
   }
 
   /** @return a new builder */

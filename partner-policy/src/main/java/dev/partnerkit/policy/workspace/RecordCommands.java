@@ -122,8 +122,8 @@ public final class RecordCommands {
             body, at, actor.actorKey());
         engine.storage.records().insert(engine.codec.encode(record));
         for (NewLink link : newLinks) {
-          engine.storage.records().link(RecordLink.builder().tenantId(tenantId).source(record.ref())
-              .relation(link.relation()).target(link.to()).createdAt(at).build());
+          engine.storage.records().link(RecordLink.builder().tenantId(tenantId).from(record.ref())
+              .relation(link.relation()).to(link.to()).createdAt(at).build());
         }
         return applied(record, "created", "created " + type.noun() + " '" + record.title() + "'", at,
             Map.of("status", record.status().wireName()));
@@ -275,8 +275,8 @@ public final class RecordCommands {
           type.surface(), record.placement(), action(record).relation(relation).build()).build();
       return new WorkspaceEngine.Prepared(request, facts(record.placement().occasionId(), type), at -> {
         if (adding) {
-          engine.storage.records().link(RecordLink.builder().tenantId(tenantId).source(record.ref()).relation(relation)
-              .target(to).createdAt(at).build());
+          engine.storage.records().link(RecordLink.builder().tenantId(tenantId).from(record.ref()).relation(relation)
+              .to(to).createdAt(at).build());
         } else {
           engine.storage.records().unlink(tenantId, record.ref(), relation, to);
         }
@@ -431,8 +431,8 @@ public final class RecordCommands {
       return open;
     }
     for (RecordLink link : engine.storage.records().links(tenantId, record.ref(), relation)) {
-      if (!closed(link.target())) {
-        open.add(link.target());
+      if (!closed(link.to())) {
+        open.add(link.to());
       }
     }
     return open;

@@ -91,8 +91,8 @@ public abstract class PartnerTask {
         .assignee(body.assignee()).title(body.title()).description(body.description()).status(record.status())
         .dueAt(body.dueAt()).createdBy(record.createdBy()).version(record.version());
     for (RecordLink link : links) {
-      if (Tasks.DEPENDS_ON.equals(link.relation()) && Tasks.TYPE.wireName().equals(link.target().type())) {
-        b.addDependencies(TaskId.of(link.target().id()));
+      if (Tasks.DEPENDS_ON.equals(link.relation()) && Tasks.TYPE.wireName().equals(link.to().type())) {
+        b.addDependencies(TaskId.of(link.to().id()));
       }
     }
     return b.build();
