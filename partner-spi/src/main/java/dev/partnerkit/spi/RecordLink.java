@@ -19,7 +19,8 @@ public abstract class RecordLink {
   /** @return the tenant */
   public abstract TenantId tenantId();
 
-  /** @return the record the link starts from */
+  /** @return the record the link starts from (so the builder has no {@code from(RecordLink)} copy method) */
+  @SuppressWarnings("immutables:from")
   public abstract RecordRef from();
 
   /** @return the relation, lower snake case, e.g. {@code depends_on} */
