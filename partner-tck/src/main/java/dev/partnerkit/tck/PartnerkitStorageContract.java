@@ -22,14 +22,12 @@ import org.junit.jupiter.api.Nested;
  *
  * <pre>{@code
  * class H2StorageContractTest extends PartnerkitStorageContract {
- *   @Override
  *   protected PartnerkitStorage newStorage() {
- *     return JdbcStorage.create(h2DataSource);       // fresh and empty, or shared: every test uses new tenants
+ *     return JdbcStorage.create(h2DataSource);   // fresh and empty, or shared: every test uses new tenants
  *   }
  *
- *   @Override
  *   protected List<RecordType<?, ?>> recordTypes() {
- *     return List.copyOf(SurfaceCatalog.standard().recordTypes());   // every type the host registers
+ *     return List.copyOf(catalog.recordTypes());   // every type the host registers, e.g. its surface catalogue's
  *   }
  * }
  * }</pre>

@@ -541,10 +541,11 @@ public final class InMemoryStorage implements PartnerkitStorage {
       Checks.required("to", to);
       return unitOfWork.inTransaction(() -> {
         TenantData d = data.get(tenantId);
-        if (d == null || !remove(d.edges(d.linksFrom, from), new Edge(relation, to))) {
+        TreeMap<Edge, RecordLink> out = d == null ? null : d.linksFrom.get(from);
+        if (d == null || out == null || !remove(out, new Edge(relation, to))) {
           return false;
         }
-        remove(d.edges(d.linksTo, to), new Edge(relation, from));
+        remove(d.linksTo.get(to), new Edge(relation, from)); // present: links and backlinks change together
         return true;
       });
     }
