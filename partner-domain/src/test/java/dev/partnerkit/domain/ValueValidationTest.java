@@ -31,7 +31,6 @@ class ValueValidationTest {
         Arguments.of("eventId", (Function<String, Object>) EventId::of),
         Arguments.of("occasionId", (Function<String, Object>) OccasionId::of),
         Arguments.of("resourceId", (Function<String, Object>) ResourceId::of),
-        Arguments.of("taskId", (Function<String, Object>) TaskId::of),
         Arguments.of("jobId", (Function<String, Object>) JobId::of),
         Arguments.of("integrationPrincipalId", (Function<String, Object>) IntegrationPrincipalId::of));
   }
@@ -220,29 +219,19 @@ class ValueValidationTest {
         .displayName("Dana").status(MembershipStatus.ACTIVE).build();
     TenantId t = TenantId.of("toni-catering");
     OccasionId o = OccasionId.of("occ-wedding");
-    InvalidValueException op = failsInBuild(() -> AccessRequest.view(dana, t, o, Surface.TASKS)
-        .operation(Operation.WRITE).build());
-    assertEquals("operation", op.field());
-    assertTrue(op.getMessage().contains("operation must be read for intent view, but was write"), op.getMessage());
     InvalidValueException noSurface = failsInBuild(() -> AccessRequest.builder().actor(dana).tenantId(t)
-        .occasionId(o).operation(Operation.WRITE).intent(IntentKind.CONTRIBUTE).build());
+        .occasionId(o).intent(IntentKind.CONTRIBUTE).build());
     assertEquals("surface", noSurface.field());
-    InvalidValueException noMove = failsInBuild(() -> AccessRequest.builder().actor(dana).tenantId(t)
-        .occasionId(o).surface(Surface.TASKS).operation(Operation.WRITE).intent(IntentKind.MOVE_TASK).build());
-    assertEquals("taskMove", noMove.field());
+    InvalidValueException noRecord = failsInBuild(() -> AccessRequest.builder().actor(dana).tenantId(t)
+        .occasionId(o).surface(Surface.TASKS).intent(IntentKind.TRANSITION).build());
+    assertEquals("record", noRecord.field());
+    RecordAction withoutTarget = RecordAction.builder().type("partner_task").recordId("t-1").build();
+    InvalidValueException noTarget = failsInBuild(() -> AccessRequest.onRecord(dana, t, IntentKind.TRANSITION,
+        Surface.TASKS, Placement.inOccasion(o), withoutTarget).build());
+    assertEquals("record.toStatus", noTarget.field());
     InvalidValueException internalView = failsInBuild(() -> AccessRequest.view(dana, t, o, Surface.COMMENTS)
         .internalOnly(true).build());
     assertEquals("internalOnly", internalView.field());
-  }
-
-  @Test
-  void taskCannotDependOnItself() {
-    InvalidValueException e = failsInBuild(() -> PartnerTask.builder().taskId(TaskId.of("t-1"))
-        .tenantId(TenantId.of("toni-catering")).occasionId(OccasionId.of("occ-wedding"))
-        .partnerId(PartnerId.of("p-acme")).title("Linen").createdBy(UserId.of("u-maya"))
-        .addDependencies(TaskId.of("t-1")).build());
-    assertEquals("dependencies", e.field());
-    assertTrue(e.getMessage().contains("'t-1'"), e.getMessage());
   }
 
   @Test
