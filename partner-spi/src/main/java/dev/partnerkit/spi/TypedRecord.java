@@ -70,6 +70,17 @@ public final class TypedRecord<B, S extends Enum<S> & WireNamed> {
         now, createdBy);
   }
 
+  /** @return the next version with a new body revision */
+  public TypedRecord<B, S> withBody(B next, Instant now) {
+    return revised(next, placement, now);
+  }
+
+  /** @return the next version at another placement (e.g. moved to another partner), same body revision */
+  public TypedRecord<B, S> withPlacement(Placement next, Instant now) {
+    return new TypedRecord<>(type, tenantId, id, next, visibility, status, body, revision, version + 1, createdAt,
+        now, createdBy);
+  }
+
   /** @return the next version with a new body revision, at {@code placement} (the same, or another partner) */
   public TypedRecord<B, S> revised(B next, Placement placement, Instant now) {
     return new TypedRecord<>(type, tenantId, id, placement, visibility, status, next, revision + 1, version + 1,
