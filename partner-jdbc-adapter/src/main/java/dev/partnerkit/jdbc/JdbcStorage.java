@@ -8,7 +8,7 @@ import dev.partnerkit.spi.GrantStore;
 import dev.partnerkit.spi.IdempotencyStore;
 import dev.partnerkit.spi.Outbox;
 import dev.partnerkit.spi.PartnerkitStorage;
-import dev.partnerkit.spi.TaskStore;
+import dev.partnerkit.spi.RecordStore;
 import dev.partnerkit.spi.UnitOfWork;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -40,15 +40,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Instants are stored as {@code timestamp with time zone} in UTC, truncated to microseconds.
  *
- * <p>The tables must exist: see {@link SchemaInstaller} and {@link JdbcDialect#schemaScript()}. Instances are
- * thread-safe.
+ * <p>The tables must exist at the current schema version: see {@link SchemaInstaller} and
+ * {@link JdbcDialect#schemaScripts()}. Instances are thread-safe.
  */
 public final class JdbcStorage implements PartnerkitStorage {
   private final Db db;
   private final DirectoryStore directory;
   private final GrantStore grants;
   private final EntitlementStore entitlements;
-  private final TaskStore tasks;
+  private final RecordStore records;
   private final ActivityLog activity;
   private final DecisionLog decisions;
   private final Outbox outbox;
@@ -59,7 +59,7 @@ public final class JdbcStorage implements PartnerkitStorage {
     this.directory = new JdbcDirectoryStore(db);
     this.grants = new JdbcGrantStore(db);
     this.entitlements = new JdbcEntitlementStore(db);
-    this.tasks = new JdbcTaskStore(db);
+    this.records = new JdbcRecordStore(db);
     this.activity = new JdbcActivityLog(db);
     this.decisions = new JdbcDecisionLog(db);
     this.outbox = new JdbcOutbox(db);
@@ -95,8 +95,8 @@ public final class JdbcStorage implements PartnerkitStorage {
   }
 
   @Override
-  public TaskStore tasks() {
-    return tasks;
+  public RecordStore records() {
+    return records;
   }
 
   @Override
