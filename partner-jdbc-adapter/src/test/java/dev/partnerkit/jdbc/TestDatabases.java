@@ -73,6 +73,34 @@ final class TestDatabases {
     return postgresDatabase(server(), name);
   }
 
+  /** @return the database of {@code dialect} shared by this JVM's tests, with the schema installed */
+  static DataSource shared(JdbcDialect dialect) {
+    return dialect == JdbcDialect.H2 ? sharedH2() : sharedPostgres();
+  }
+
+  /** @return a new, empty database of {@code dialect} */
+  static DataSource fresh(JdbcDialect dialect) {
+    return dialect == JdbcDialect.H2 ? freshH2() : freshPostgres();
+  }
+
+  /** @return the data type of a column as the database's information schema names it, e.g. "jsonb" */
+  static String columnType(DataSource ds, String table, String column) {
+    try (var c = ds.getConnection();
+        var s = c.prepareStatement("select data_type from information_schema.columns"
+            + " where lower(table_name) = ? and lower(column_name) = ? and table_schema = current_schema")) {
+      s.setString(1, table);
+      s.setString(2, column);
+      try (var r = s.executeQuery()) {
+        if (!r.next()) {
+          throw new IllegalStateException("no column " + table + "." + column);
+        }
+        return r.getString(1);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** @return the PostgreSQL server version, e.g. "16.4" */
   static String postgresVersion() {
     try (var c = sharedPostgres().getConnection()) {
