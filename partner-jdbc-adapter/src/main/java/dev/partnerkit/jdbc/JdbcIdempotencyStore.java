@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * First outcomes of commands under the primary key (tenant_id, actor_key, idempotency_key). A claim is a row whose
  * outcome is null; the primary key makes a concurrent claim of the same key wait for the first claim's unit of work
- * and then fail as a duplicate (PostgreSQL and H2 both wait on an uncommitted key; H2 gives up after its lock
- * timeout, and that failure is a {@link JdbcStorageException}).
+ * and then fail as a duplicate when it commits, or succeed when it rolls back. PostgreSQL waits as long as it takes
+ * (unless {@code lock_timeout} is set); H2 up to its lock timeout, after which the claim is a duplicate as well.
  */
 final class JdbcIdempotencyStore implements IdempotencyStore {
   static final String TYPE = "idempotency_record";

@@ -33,7 +33,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Conflicts: updates carry {@code where ... and version = ?} and a zero update count throws
  * {@link dev.partnerkit.spi.VersionConflictException#stale}; an insert whose key is taken (SQLState 23505) throws
- * {@link dev.partnerkit.spi.VersionConflictException#duplicate}. Inside a unit of work each insert runs under a
+ * {@link dev.partnerkit.spi.VersionConflictException#duplicate}. An insert of a key that another unit of work has
+ * inserted and not yet ended waits for it (a claim of an idempotency key, say) and is a duplicate when that one
+ * commits; should the wait end first (H2's lock timeout, 2 s by default, or PostgreSQL's {@code lock_timeout}),
+ * that is a duplicate too. Inside a unit of work each insert runs under a
  * savepoint, so after a conflict the unit of work can go on (PostgreSQL would otherwise abort it). Other database
  * failures throw {@link JdbcStorageException} and make the unit of work rollback-only: if the work catches one and
  * returns, {@code inTransaction} rolls back and throws a {@link JdbcStorageException} instead of committing.

@@ -30,8 +30,12 @@ final class TestDatabases {
 
   /** @return a new, empty in-memory H2 database */
   static DataSource freshH2() {
+    return freshH2("");
+  }
+
+  private static DataSource freshH2(String settings) {
     JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:pk-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    ds.setURL("jdbc:h2:mem:pk-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + settings);
     ds.setUser("sa");
     ds.setPassword("");
     return ds;
@@ -81,6 +85,23 @@ final class TestDatabases {
   /** @return a new, empty database of {@code dialect} */
   static DataSource fresh(JdbcDialect dialect) {
     return dialect == JdbcDialect.H2 ? freshH2() : freshPostgres();
+  }
+
+  /**
+   * @return a new database of {@code dialect}, schema installed, whose sessions give up waiting for a lock after
+   *     {@code millis}
+   */
+  static DataSource freshWithLockTimeout(JdbcDialect dialect, int millis) {
+    DataSource ds;
+    if (dialect == JdbcDialect.H2) {
+      ds = freshH2(";LOCK_TIMEOUT=" + millis);
+    } else {
+      PGSimpleDataSource pg = (PGSimpleDataSource) freshPostgres();
+      pg.setOptions(pg.getOptions() + " -c lock_timeout=" + millis);
+      ds = pg;
+    }
+    SchemaInstaller.install(ds);
+    return ds;
   }
 
   /** @return the data type of a column as the database's information schema names it, e.g. "jsonb" */
