@@ -44,8 +44,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -183,6 +189,40 @@ class SchemaMigrationTest {
     storage.idempotency().complete(tenant, "operator:u-maya", "cmd-1", "{}");
     storage.records().insert(Samples.task(tenant, "t-new"));
     storage.activity().append(Samples.entry(tenant, "e-new", T0, Visibility.PARTNER_VISIBLE, ACME));
+  }
+
+  @Test
+  void concurrentInstallsAndUpgradesOnPostgresqlAllSucceed() throws Exception {
+    for (int upTo : new int[] {0, 1}) {
+      DataSource[] two = TestDatabases.twoPostgresDataSourcesOnOneDatabase();
+      if (upTo == 1) {
+        SchemaInstaller.installUpTo(two[0], JdbcDialect.POSTGRESQL, 1);
+        writeVersionOneRows(two[0], JdbcDialect.POSTGRESQL);
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        CyclicBarrier start = new CyclicBarrier(4);
+        List<Future<Boolean>> installs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          DataSource ds = two[i % 2];
+          installs.add(pool.submit(() -> {
+            start.await();
+            return SchemaInstaller.install(ds);
+          }));
+        }
+        int ran = 0;
+        for (Future<Boolean> install : installs) {
+          ran += install.get(60, TimeUnit.SECONDS) ? 1 : 0;
+        }
+        assertTrue(ran >= 1, "some install ran a script");
+      } finally {
+        pool.shutdownNow();
+      }
+      assertEquals(2, SchemaInstaller.installedVersion(two[1]));
+      assertEquals(2, AbstractJdbcStorageTest.count(two[1], "select count(*) from partnerkit_schema_version"));
+      long tasks = AbstractJdbcStorageTest.count(two[1], "select count(*) from pk_record");
+      assertEquals(upTo == 1 ? 6 : 0, tasks);
+    }
   }
 
   /** The due instants of the first tenant's tasks in {@code OCCASION}. */
