@@ -195,18 +195,24 @@ final class JdbcRecordStore implements RecordStore {
 
   @Override
   public List<RecordLink> links(TenantId tenantId, RecordRef from, Optional<String> relation) {
-    Where where = Where.tenant(tenantId.value()).equal("from_type", from.type()).equal("from_id", from.id());
-    relation.ifPresent(r -> where.equal("relation", r));
-    where.add(" order by relation, to_type, to_id");
-    return db.list("select " + LINK_COLUMNS + " from pk_record_link" + where.sql(), where::bind,
-        JdbcRecordStore::link);
+    return linksAt(tenantId, "from", from, relation, "to");
   }
 
   @Override
   public List<RecordLink> backlinks(TenantId tenantId, RecordRef to, Optional<String> relation) {
-    Where where = Where.tenant(tenantId.value()).equal("to_type", to.type()).equal("to_id", to.id());
+    return linksAt(tenantId, "to", to, relation, "from");
+  }
+
+  /**
+   * @param end {@code from} or {@code to}: the end of the links that is {@code ref}
+   * @param otherEnd the other end, which orders the links after the relation
+   * @return the links whose {@code end} is {@code ref}
+   */
+  private List<RecordLink> linksAt(TenantId tenantId, String end, RecordRef ref, Optional<String> relation,
+      String otherEnd) {
+    Where where = Where.tenant(tenantId.value()).equal(end + "_type", ref.type()).equal(end + "_id", ref.id());
     relation.ifPresent(r -> where.equal("relation", r));
-    where.add(" order by relation, from_type, from_id");
+    where.add(" order by relation, " + otherEnd + "_type, " + otherEnd + "_id");
     return db.list("select " + LINK_COLUMNS + " from pk_record_link" + where.sql(), where::bind,
         JdbcRecordStore::link);
   }

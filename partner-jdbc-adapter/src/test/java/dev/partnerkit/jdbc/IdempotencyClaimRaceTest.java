@@ -1,6 +1,7 @@
 package dev.partnerkit.jdbc;
 
 import static dev.partnerkit.jdbc.AbstractJdbcStorageTest.assertConflict;
+import static dev.partnerkit.jdbc.PostgresJdbcStorageTest.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,6 +12,7 @@ import dev.partnerkit.spi.IdempotencyRecord;
 import dev.partnerkit.spi.PartnerkitStorage;
 import dev.partnerkit.spi.VersionConflictException;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -111,7 +113,7 @@ class IdempotencyClaimRaceTest {
    * @return the contender's result
    */
   private Future<Object> race(JdbcDialect dialect, IdempotencyRecord claim, boolean commit,
-      java.util.concurrent.Callable<Object> contender) throws Exception {
+      Callable<Object> contender) throws Exception {
     PartnerkitStorage first = JdbcStorage.builder(TestDatabases.shared(dialect)).build();
     CountDownLatch claimed = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
@@ -139,16 +141,5 @@ class IdempotencyClaimRaceTest {
     release.countDown();
     holder.get(30, TimeUnit.SECONDS);
     return second;
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      if (!latch.await(20, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("timed out waiting for the other unit of work");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
