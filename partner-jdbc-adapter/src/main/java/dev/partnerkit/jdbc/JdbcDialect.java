@@ -40,8 +40,9 @@ public enum JdbcDialect {
 
   /**
    * @return the classpath resources of the dialect's schema scripts, one per schema version and in version order
-   *     (Flyway names: {@code V<version>__<description>.sql}), e.g. {@code db/partnerkit/postgresql/V1__partnerkit_schema.sql}
-   *     then {@code db/partnerkit/postgresql/V2__record_kernel.sql}; version {@code n} is the {@code n}-th
+   *     (Flyway names: {@code V<version>__<description>.sql}): version {@code n} is the {@code n}-th, e.g.
+   *     {@code db/partnerkit/postgresql/V1__partnerkit_schema.sql} then
+   *     {@code db/partnerkit/postgresql/V2__record_kernel.sql}
    */
   public List<String> schemaScripts() {
     return SCRIPTS.stream().map(name -> schemaLocation() + "/" + name).collect(Collectors.toList());

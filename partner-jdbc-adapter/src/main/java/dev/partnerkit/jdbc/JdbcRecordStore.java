@@ -26,7 +26,9 @@ import java.util.TreeMap;
 /**
  * Every kernel record in {@code pk_record}, keyed (tenant_id, record_type, record_id), and their links in
  * {@code pk_record_link}. The body is JSON text, kept as {@code jsonb} on PostgreSQL (which normalises key order and
- * whitespace: callers parse bodies, they never compare their text) and as text on H2.
+ * whitespace: callers parse bodies, they never compare their text) and as text on H2. PostgreSQL refuses (with a
+ * {@link JdbcStorageException}) a body whose normalised text, a space after every colon and comma, would be longer
+ * than {@link StoredRecord#MAX_BODY_LENGTH}: it could not be read back.
  */
 final class JdbcRecordStore implements RecordStore {
   static final String LINK_TYPE = "record_link";

@@ -24,7 +24,10 @@ create table pk_record (
   updated_at timestamp with time zone not null,
   created_by varchar(128) collate "C" not null,
   constraint pk_pk_record primary key (tenant_id, record_type, record_id),
-  constraint ck_pk_record_parent check ((parent_type is null) = (parent_id is null))
+  constraint ck_pk_record_parent check ((parent_type is null) = (parent_id is null)),
+  -- jsonb gives a body back with a space after every colon and comma: a body that fits StoredRecord.MAX_BODY_LENGTH
+  -- when written might not when read, so the text it will be read as must fit too
+  constraint ck_pk_record_body_length check (length(body::text) <= 64000)
 );
 create index ix_pk_record_occasion on pk_record (tenant_id, record_type, occasion_id, record_id);
 create index ix_pk_record_partner on pk_record (tenant_id, record_type, occasion_id, partner_id, record_id);

@@ -292,6 +292,28 @@ class JdbcRecordStoreTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(JdbcDialect.class)
+  void aBodyIsStoredOnlyIfItCanBeReadBack(JdbcDialect dialect) {
+    RecordStore records = records(dialect);
+    // 8 characters a member when compact, 10 when PostgreSQL gives it back ({"x": 1}, ): 60 000 and 75 000
+    StringBuilder wide = new StringBuilder("{\"l\":[");
+    for (int i = 0; i < 7_500; i++) {
+      wide.append(i == 0 ? "" : ",").append("{\"x\":1}");
+    }
+    String body = wide.append("]}").toString();
+    assertTrue(body.length() < StoredRecord.MAX_BODY_LENGTH, () -> "length " + body.length());
+    StoredRecord record = ImmutableStoredRecord.copyOf(Samples.task(tenant, "t-1")).withBody(body);
+    if (dialect == JdbcDialect.POSTGRESQL) {
+      JdbcStorageException e = assertThrows(JdbcStorageException.class, () -> records.insert(record));
+      assertTrue(e.getCause().getMessage().contains("ck_pk_record_body_length"), e.getCause()::getMessage);
+      assertEquals(Optional.empty(), records.find(tenant, record.ref()));
+    } else {
+      records.insert(record);
+      assertEquals(Optional.of(record), records.find(tenant, record.ref()));
+    }
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private StoredRecord placed(String id, PartnerId partner, EventId event, String status, Visibility visibility,
