@@ -13,6 +13,7 @@ import org.immutables.value.Value;
  * a task's dependency, a document's link to an Event, an approval's pin to an exact artifact version.
  */
 @Value.Immutable
+@SuppressWarnings("immutables:from") // the attribute from() wins over the builder's copy method from(RecordLink)
 @JsonSerialize(as = ImmutableRecordLink.class)
 @JsonDeserialize(as = ImmutableRecordLink.class)
 public abstract class RecordLink {
