@@ -118,6 +118,7 @@ final class WorkspaceEngine {
     String actorKey = actor.actorKey();
     String fingerprint = canonical.fingerprint(actorKey, payload);
     AccessRequest[] asked = new AccessRequest[1];
+    RuntimeException[] decisionFailed = new RuntimeException[1];
     try {
       return storage.unitOfWork().inTransaction(() -> {
         Optional<IdempotencyRecord> prior = storage.idempotency().find(tenantId, actorKey, key);
@@ -129,7 +130,13 @@ final class WorkspaceEngine {
             .fingerprint(fingerprint).createdAt(now).build());
         Prepared prepared = prepare.apply(now);
         asked[0] = prepared.request;
-        Decision decision = decider.decide(prepared.request, prepared.facts, now);
+        Decision decision;
+        try {
+          decision = decider.decide(prepared.request, prepared.facts, now);
+        } catch (RuntimeException e) {
+          decisionFailed[0] = e;
+          throw e;
+        }
         ImmutableCommandResult.Builder result = ImmutableCommandResult.builder().commandKey(key).decision(decision);
         if (decision.allowed()) {
           Applied applied = prepared.change.apply(now);
@@ -152,7 +159,7 @@ final class WorkspaceEngine {
       }
       throw e;
     } catch (RuntimeException e) {
-      if (asked[0] != null && !(e instanceof VersionConflictException)) {
+      if (e == decisionFailed[0] && asked[0] != null) {
         auditFailure(asked[0], key, e);
       }
       throw e;
@@ -201,8 +208,10 @@ final class WorkspaceEngine {
   }
 
   /**
-   * A decision that threw inside a command left nothing behind (its unit of work rolled back): record the failure in
-   * the activity log (internal-only), in a unit of work of its own, where the store is still usable.
+   * A decision that threw inside a command (a broken rule, inconsistent facts) left nothing behind, because its unit
+   * of work rolled back: record the failure in the activity log (internal-only), in a unit of work of its own, where
+   * the store is still usable. Storage failures are the host's to see (they propagate and are logged by the adapter),
+   * not audited here.
    */
   private void auditFailure(AccessRequest request, String key, RuntimeException failure) {
     try {
