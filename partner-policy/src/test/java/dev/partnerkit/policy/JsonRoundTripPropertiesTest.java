@@ -12,7 +12,7 @@ import dev.partnerkit.domain.Decision;
 import dev.partnerkit.domain.EntitlementMapping;
 import dev.partnerkit.domain.OccasionEntitlements;
 import dev.partnerkit.domain.Partner;
-import dev.partnerkit.domain.PartnerTask;
+import dev.partnerkit.policy.surface.tasks.PartnerTask;
 import dev.partnerkit.domain.ProductScope;
 import dev.partnerkit.domain.Tenant;
 import dev.partnerkit.domain.json.PartnerkitJson;
