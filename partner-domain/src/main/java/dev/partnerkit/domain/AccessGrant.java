@@ -77,8 +77,7 @@ public abstract class AccessGrant {
   private void check() {
     Checks.maxSize("members", members(), MAX_MEMBERS);
     Checks.nonNegative("version", version());
-    validUntil().ifPresent(until -> Checks.check(until.isAfter(validFrom()), "validUntil",
-        "validUntil must be after validFrom (" + validFrom() + "), but was " + until));
+    Checks.window(validFrom(), validUntil());
     Checks.check(integrationPrincipal().isEmpty() || members().isEmpty(), "members",
         "members must be empty when the grant is for integration principal " + integrationPrincipal().orElse(null)
             + ", but held " + members().size() + " members");

@@ -49,8 +49,9 @@ public final class Lifecycle<S extends Enum<S> & WireNamed> {
     this.statusType = b.statusType;
     this.initial = b.initial;
     this.transitions = List.copyOf(b.transitions);
-    this.needPrerequisites = Collections.unmodifiableSet(b.needPrerequisites);
-    this.closed = Collections.unmodifiableSet(b.closed);
+    // copies: a builder used again after build() must not change a built lifecycle
+    this.needPrerequisites = Collections.unmodifiableSet(EnumSet.copyOf(b.needPrerequisites));
+    this.closed = Collections.unmodifiableSet(EnumSet.copyOf(b.closed));
   }
 
   /**

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -248,8 +249,10 @@ final class Explanations {
           + request.occasionId() + ".", NextStepOwner.PARTNER,
           "open the occasion; only the surfaces your grants name are shown.", LOGGED);
     }
-    String why = "Allowed because the active grant " + g + " for " + partnerName() + " covers " + doing() + " on "
-        + surface.wireName() + (capability == null ? " (the grant names the documents surface)"
+    // a record intent already names its record ("moving a task"): adding " on tasks" would say it twice
+    String what = request.intent().onRecord() ? doing() : doing() + " on " + surface.wireName();
+    String why = "Allowed because the active grant " + g + " for " + partnerName() + " covers " + what
+        + (capability == null ? " (the grant names the documents surface)"
         : " with the " + capability.wireName() + " capability") + ".";
     if (request.intent() == IntentKind.TRANSITION) {
       return new Words(why, NextStepOwner.PARTNER, "move " + recordName() + " from " + from() + " to " + to()
@@ -363,7 +366,7 @@ final class Explanations {
 
   private String openPrerequisites() {
     StringJoiner out = new StringJoiner(", ");
-    for (RecordRef ref : action().openPrerequisites()) {
+    for (RecordRef ref : new TreeSet<>(action().openPrerequisites())) { // sorted: equal requests, equal words
       out.add(ref.id());
     }
     return (action().openPrerequisites().size() == 1 ? "the " + noun() + " " : "the " + noun() + "s ") + out;

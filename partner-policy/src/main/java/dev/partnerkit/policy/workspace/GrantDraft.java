@@ -46,8 +46,7 @@ public abstract class GrantDraft {
       return ImmutableGrantDraft.copyOf(this).withValidFrom(Checks.micros(validFrom()))
           .withValidUntil(validUntil().map(Checks::micros));
     }
-    validUntil().ifPresent(until -> Checks.check(until.isAfter(validFrom()), "validUntil",
-        "validUntil must be after validFrom (" + validFrom() + "), but was " + until));
+    Checks.window(validFrom(), validUntil());
     return this;
   }
 
