@@ -111,8 +111,8 @@ public final class AccessDecider {
 
   private static @Nullable RecordType<?, ?> recordTypeOf(AccessRequest request, DecisionFacts facts) {
     RecordAction action = request.record().orElse(null);
-    if (action == null) {
-      return null;
+    if (action == null || (request.intent() == IntentKind.VIEW && facts.recordType().isEmpty())) {
+      return null; // a view of one row that is no kernel record (an activity entry) needs no record type
     }
     RecordType<?, ?> type = facts.recordType().orElseThrow(() -> new InvalidValueException("facts.recordType",
         "facts.recordType is required for a request about a " + action.type() + " record, but was empty"));

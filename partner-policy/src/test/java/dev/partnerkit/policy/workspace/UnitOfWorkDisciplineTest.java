@@ -75,8 +75,7 @@ class UnitOfWorkDisciplineTest {
     assertTrue(w.storage.idempotency().find(TENANT, WorkspaceWorld.MAYA.actorKey(), "k-boom").isEmpty());
     assertEquals(activity + 1, w.activityCount(), "only the audit entry");
     ActivityEntry audit = w.ops.activity(WEDDING, ActivityQuery.builder().limit(500).build()).items().stream()
-        .reduce((a, b) -> b).orElseThrow();
-    assertEquals("partnerkit.command_failed", audit.eventType());
+        .filter(e -> e.eventType().equals("partnerkit.command_failed")).findFirst().orElseThrow();
     assertEquals(Visibility.INTERNAL_ONLY, audit.visibility());
     assertTrue(audit.summary().contains("k-boom") && audit.summary().contains("rule exploded"), audit.summary());
   }
