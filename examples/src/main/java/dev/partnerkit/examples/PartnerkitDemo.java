@@ -16,12 +16,12 @@ import dev.partnerkit.domain.PartnerCapability;
 import dev.partnerkit.domain.PartnerId;
 import dev.partnerkit.domain.PartnerKind;
 import dev.partnerkit.domain.PartnerMember;
-import dev.partnerkit.domain.PartnerTask;
+import dev.partnerkit.policy.surface.tasks.PartnerTask;
 import dev.partnerkit.domain.ResourceId;
 import dev.partnerkit.domain.SourceTruth;
 import dev.partnerkit.domain.Surface;
-import dev.partnerkit.domain.TaskId;
-import dev.partnerkit.domain.TaskStatus;
+import dev.partnerkit.policy.surface.tasks.TaskId;
+import dev.partnerkit.policy.surface.tasks.TaskStatus;
 import dev.partnerkit.domain.Tenant;
 import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.UserId;
@@ -35,11 +35,11 @@ import dev.partnerkit.policy.workspace.PartnerSession;
 import dev.partnerkit.policy.workspace.PartnerSessionOpening;
 import dev.partnerkit.policy.workspace.PartnerWorkspace;
 import dev.partnerkit.policy.workspace.ReadResult;
-import dev.partnerkit.policy.workspace.TaskDraft;
+import dev.partnerkit.policy.surface.tasks.TaskDraft;
 import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityQuery;
 import dev.partnerkit.spi.PartnerkitStorage;
-import dev.partnerkit.spi.Visibility;
+import dev.partnerkit.domain.Visibility;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -148,7 +148,7 @@ public final class PartnerkitDemo {
     ops.activateGrant("cmd-06", inkwellGrant);
     line("Lakeside Hall and Inkwell's integration get active grants of their own.");
     TaskId linen = TaskId.of(command("Maya creates a task for Acme Rentals",
-        ops.createTask("cmd-07", TaskDraft.builder().occasionId(wedding).eventId(reception).partnerId(acme)
+        ops.tasks().create("cmd-07", TaskDraft.builder().occasionId(wedding).eventId(reception).partnerId(acme)
             .assignee(dana.userId()).title("Deliver linen and attach the rental proof")
             .dueAt(Instant.parse("2026-11-13T22:00:00Z")).build())).recordId().orElseThrow());
 
@@ -162,7 +162,7 @@ public final class PartnerkitDemo {
     PartnerSessionOpening opening = workspace.openPartnerSession(dana, toni, wedding);
     decision("Dana opens the partner portal for the wedding", opening.decision());
     PartnerSession session = opening.session().orElseThrow();
-    ReadResult<PartnerTask> tasks = session.tasks();
+    ReadResult<PartnerTask> tasks = session.tasks().list();
     decision("Dana lists her tasks", tasks.decision());
     tasks.items().forEach(t -> line("  - " + t.title() + " [" + t.status().wireName() + "]"));
     String[] keys = {"dana-01", "dana-02", "dana-03", "dana-04"};
@@ -170,28 +170,28 @@ public final class PartnerkitDemo {
         TaskStatus.SUBMITTED);
     for (int i = 0; i < path.size(); i++) {
       clock.advanceMinutes(45);
-      command("Dana moves the task to " + path.get(i).wireName(), session.moveTask(keys[i], linen, path.get(i)));
+      command("Dana moves the task to " + path.get(i).wireName(), session.tasks().move(keys[i], linen, path.get(i)));
     }
-    CommandResult retry = session.moveTask("dana-04", linen, TaskStatus.SUBMITTED);
+    CommandResult retry = session.tasks().move("dana-04", linen, TaskStatus.SUBMITTED);
     line("Dana's app retries the last move with the same key: replayed=" + retry.replayed()
         + ", nothing written twice.");
 
     heading("3. Dana tries to approve the task herself");
-    command("Dana moves the task to approved", session.moveTask("dana-05", linen, TaskStatus.APPROVED));
+    command("Dana moves the task to approved", session.tasks().move("dana-05", linen, TaskStatus.APPROVED));
 
     heading("4. Two weeks later the grant has run out; Dana tries again");
     Instant monday = clock.instant();
     clock.set(Instant.parse("2026-11-16T15:00:00Z"));
-    command("Dana moves the task to approved", session.moveTask("dana-06", linen, TaskStatus.APPROVED));
+    command("Dana moves the task to approved", session.tasks().move("dana-06", linen, TaskStatus.APPROVED));
     clock.set(monday.plusSeconds(3600));
 
     heading("5. vendor_access is switched off for the wedding (the plan lost feature.multi_user_support)");
     command("Maya's billing admin removes the entitlement", ops.setEntitlements("cmd-09", wedding, Set.of()));
     decision("Dana opens the partner portal for the wedding",
         workspace.openPartnerSession(dana, toni, wedding).decision());
-    ReadResult<PartnerTask> operatorRead = ops.tasks(wedding);
+    ReadResult<PartnerTask> operatorRead = ops.tasks().list(wedding);
     decision("Maya reads the wedding's partner tasks", operatorRead.decision());
-    command("Maya approves the task", ops.approveTask("cmd-10", linen));
+    command("Maya approves the task", ops.tasks().approve("cmd-10", linen));
     command("The entitlement is restored", ops.setEntitlements("cmd-11", wedding,
         Set.of(Entitlement.MULTI_USER_SUPPORT)));
 
@@ -207,7 +207,7 @@ public final class PartnerkitDemo {
     heading("7. Maya approves the submitted task");
     ops.addNote("cmd-12", wedding, Optional.of(acme), "Acme's linen invoice is 8% over quote; discuss privately.",
         Visibility.INTERNAL_ONLY);
-    CommandResult approved = command("Maya approves the task", ops.approveTask("cmd-13", linen));
+    CommandResult approved = command("Maya approves the task", ops.tasks().approve("cmd-13", linen));
     line("Job readiness untouched: the approval " + (approved.decision().allowed() ? "records evidence only" : "failed")
         + "; readiness is cleared by the readiness service with its own proof.");
 

@@ -60,12 +60,24 @@ public abstract class AccessGrant {
     return 0;
   }
 
+  /**
+   * Normalises the validity window to microseconds (the precision every store keeps) before validating it, so a
+   * window that is valid here stays valid once stored.
+   */
   @Value.Check
-  protected void check() {
+  protected AccessGrant normalize() {
+    if (Checks.finerThanMicros(validFrom()) || validUntil().map(Checks::finerThanMicros).orElse(false)) {
+      return ImmutableAccessGrant.copyOf(this).withValidFrom(Checks.micros(validFrom()))
+          .withValidUntil(validUntil().map(Checks::micros));
+    }
+    check();
+    return this;
+  }
+
+  private void check() {
     Checks.maxSize("members", members(), MAX_MEMBERS);
     Checks.nonNegative("version", version());
-    validUntil().ifPresent(until -> Checks.check(until.isAfter(validFrom()), "validUntil",
-        "validUntil must be after validFrom (" + validFrom() + "), but was " + until));
+    Checks.window(validFrom(), validUntil());
     Checks.check(integrationPrincipal().isEmpty() || members().isEmpty(), "members",
         "members must be empty when the grant is for integration principal " + integrationPrincipal().orElse(null)
             + ", but held " + members().size() + " members");

@@ -9,8 +9,13 @@ import org.immutables.value.Value;
 
 /**
  * One request to decide: who acts, in which tenant and occasion (and optionally event and single resource), on which
- * surface, reading or writing, with what intent, and which source truths the command would change. A request that
- * lists any {@link #effects() effect} is refused for partners and integrations, whatever their grants say.
+ * surface, with what intent (from which the operation, read or write, follows), about which kernel record, and which
+ * source truths the command would change. A request that lists any {@link #effects() effect} is refused for partners
+ * and integrations, whatever their grants say.
+ *
+ * <p>Scope is checked exactly for writes and for reads about one {@link #record() record}: a request with no event
+ * is outside every event-narrowed grant (likewise resources). A read about no record (opening a listing) only needs a
+ * grant that reaches the surface; the listing then keeps exactly the records a per-record view allows.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableAccessRequest.class)
@@ -32,19 +37,16 @@ public abstract class AccessRequest {
   public abstract Optional<ResourceId> resourceId();
 
   /**
-   * @return the surface; required for contribute and task moves. A view without a surface asks to open the occasion
-   *     itself (the partner portal session): it needs an active grant for the occasion, whatever its surfaces.
+   * @return the surface; required for contributions and record intents. A view without a surface asks to open the
+   *     occasion itself (the partner portal session): it needs an active grant for the occasion, whatever its surfaces.
    */
   public abstract Optional<Surface> surface();
-
-  /** @return read or write; {@code view} reads, every other intent writes */
-  public abstract Operation operation();
 
   /** @return what the request means to do */
   public abstract IntentKind intent();
 
-  /** @return the task move, exactly when the intent is {@code move_task} */
-  public abstract Optional<TaskMove> taskMove();
+  /** @return the kernel record the request is about: required for record intents, optional for a view */
+  public abstract Optional<RecordAction> record();
 
   /** @return the source truths the command would change; any of them blocks a partner or integration */
   public abstract Set<SourceTruth> effects();
@@ -55,22 +57,42 @@ public abstract class AccessRequest {
     return false;
   }
 
+  /** @return read or write, as the intent says */
+  public final Operation operation() {
+    return intent().operation();
+  }
+
+  /** @return whether scope must match exactly (a write, or a read about one record) rather than reach the surface */
+  public final boolean exactScope() {
+    return operation() == Operation.WRITE || record().isPresent();
+  }
+
   @Value.Check
   protected void check() {
-    boolean reads = intent() == IntentKind.VIEW;
-    Checks.check(reads == (operation() == Operation.READ), "operation", "operation must be "
-        + (reads ? "read" : "write") + " for intent " + intent().wireName() + ", but was "
-        + operation().wireName());
-    boolean onSurface = intent() == IntentKind.CONTRIBUTE || intent() == IntentKind.MOVE_TASK;
-    Checks.check(!onSurface || surface().isPresent(), "surface",
-        "surface is required for intent " + intent().wireName() + ", but was empty");
-    boolean moves = intent() == IntentKind.MOVE_TASK;
-    Checks.check(moves == taskMove().isPresent(), "taskMove", moves
-        ? "taskMove is required for intent move_task, but was empty"
-        : "taskMove must be empty for intent " + intent().wireName() + ", but was " + taskMove().orElse(null));
-    Checks.check(!moves || surface().orElse(null) == Surface.TASKS, "surface",
-        "surface must be tasks for intent move_task, but was " + surface().map(Surface::wireName).orElse("empty"));
-    Checks.check(!reads || !internalOnly(), "internalOnly", "internalOnly must be false for intent view, but was true");
+    IntentKind intent = intent();
+    Checks.check(!(intent == IntentKind.CONTRIBUTE || intent.onRecord()) || surface().isPresent(), "surface",
+        "surface is required for intent " + intent.wireName() + ", but was empty");
+    if (intent.onRecord()) {
+      Checks.check(record().isPresent(), "record", "record is required for intent " + intent.wireName()
+          + ", but was empty");
+    } else if (intent != IntentKind.VIEW) {
+      Checks.check(record().isEmpty(), "record", "record must be empty for intent " + intent.wireName());
+    }
+    record().ifPresent(r -> {
+      Checks.check(surface().isPresent(), "surface", "surface is required for a request about a record");
+      boolean transition = intent == IntentKind.TRANSITION;
+      Checks.check(transition == r.toStatus().isPresent(), "record.toStatus", transition
+          ? "record.toStatus is required for intent transition, but was empty"
+          : "record.toStatus must be empty for intent " + intent.wireName());
+      boolean link = intent == IntentKind.LINK || intent == IntentKind.UNLINK;
+      Checks.check(link == r.relation().isPresent(), "record.relation", link
+          ? "record.relation is required for intent " + intent.wireName() + ", but was empty"
+          : "record.relation must be empty for intent " + intent.wireName());
+      Checks.check(intent == IntentKind.CREATE || r.recordId().isPresent(), "record.recordId",
+          "record.recordId is required for intent " + intent.wireName() + ", but was empty");
+    });
+    Checks.check(intent != IntentKind.VIEW || !internalOnly(), "internalOnly",
+        "internalOnly must be false for intent view, but was true");
   }
 
   /** @return a new builder */
@@ -78,40 +100,33 @@ public abstract class AccessRequest {
     return ImmutableAccessRequest.builder();
   }
 
-  /**
-   * @return a builder for reading {@code surface} of an occasion
-   */
+  /** @return a builder for reading (listing) {@code surface} of an occasion */
   public static ImmutableAccessRequest.Builder view(Actor actor, TenantId tenantId, OccasionId occasionId,
       Surface surface) {
     return builder().actor(actor).tenantId(tenantId).occasionId(occasionId).surface(surface)
-        .operation(Operation.READ).intent(IntentKind.VIEW);
-  }
-
-  /**
-   * @return a builder for opening the occasion itself (the partner portal session), on no particular surface
-   */
-  public static ImmutableAccessRequest.Builder openOccasion(Actor actor, TenantId tenantId, OccasionId occasionId) {
-    return builder().actor(actor).tenantId(tenantId).occasionId(occasionId).operation(Operation.READ)
         .intent(IntentKind.VIEW);
   }
 
-  /**
-   * @return a builder for adding evidence to {@code surface} of an occasion
-   */
+  /** @return a builder for opening the occasion itself (the partner portal session), on no particular surface */
+  public static ImmutableAccessRequest.Builder openOccasion(Actor actor, TenantId tenantId, OccasionId occasionId) {
+    return builder().actor(actor).tenantId(tenantId).occasionId(occasionId).intent(IntentKind.VIEW);
+  }
+
+  /** @return a builder for adding free-text evidence to {@code surface} of an occasion */
   public static ImmutableAccessRequest.Builder contribute(Actor actor, TenantId tenantId, OccasionId occasionId,
       Surface surface) {
     return builder().actor(actor).tenantId(tenantId).occasionId(occasionId).surface(surface)
-        .operation(Operation.WRITE).intent(IntentKind.CONTRIBUTE);
+        .intent(IntentKind.CONTRIBUTE);
   }
 
   /**
-   * @return a builder for moving a task (surface tasks)
+   * @return a builder for {@code intent} on one kernel record placed at {@code placement}: occasion, event and
+   *     resource come from the placement, so scope is checked against where the record really is
    */
-  public static ImmutableAccessRequest.Builder moveTask(Actor actor, PartnerTask task, TaskMove move) {
-    ImmutableAccessRequest.Builder b = builder().actor(actor).tenantId(task.tenantId())
-        .occasionId(task.occasionId()).surface(Surface.TASKS).operation(Operation.WRITE)
-        .intent(IntentKind.MOVE_TASK).taskMove(move);
-    task.eventId().ifPresent(b::eventId);
-    return b;
+  public static ImmutableAccessRequest.Builder onRecord(Actor actor, TenantId tenantId, IntentKind intent,
+      Surface surface, Placement placement, RecordAction action) {
+    return builder().actor(actor).tenantId(tenantId).occasionId(placement.occasionId())
+        .eventId(placement.eventId()).resourceId(placement.resourceId()).surface(surface).intent(intent)
+        .record(action);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.partnerkit.domain.internal.Checks;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
@@ -17,7 +18,7 @@ import org.immutables.value.Value;
 @JsonTypeName("integration")
 @JsonSerialize(as = ImmutableIntegrationPrincipal.class)
 @JsonDeserialize(as = ImmutableIntegrationPrincipal.class)
-public abstract class IntegrationPrincipal implements Actor {
+public non-sealed abstract class IntegrationPrincipal implements Actor {
   private static final Pattern TRIGGER = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
 
   /** @return the machine identity */
@@ -43,6 +44,16 @@ public abstract class IntegrationPrincipal implements Actor {
 
   /** @return the webhook triggers it subscribes to, e.g. {@code printable.generated} */
   public abstract Set<String> triggers();
+
+  @Override
+  public final String actorId() {
+    return principalId().value();
+  }
+
+  @Override
+  public final Optional<PartnerId> actingPartner() {
+    return Optional.of(partnerId());
+  }
 
   @Override
   public final ActorKind kind() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.partnerkit.domain.internal.Checks;
+import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
 
@@ -12,7 +13,7 @@ import org.immutables.value.Value;
 @JsonTypeName("operator")
 @JsonSerialize(as = ImmutableOperatorUser.class)
 @JsonDeserialize(as = ImmutableOperatorUser.class)
-public abstract class OperatorUser implements Actor {
+public non-sealed abstract class OperatorUser implements Actor {
   /** @return the person */
   public abstract UserId userId();
 
@@ -24,6 +25,16 @@ public abstract class OperatorUser implements Actor {
 
   /** @return the roles; at least one */
   public abstract Set<OperatorRole> roles();
+
+  @Override
+  public final String actorId() {
+    return userId().value();
+  }
+
+  @Override
+  public final Optional<PartnerId> actingPartner() {
+    return Optional.empty();
+  }
 
   @Override
   public final ActorKind kind() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.partnerkit.domain.internal.Checks;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -15,7 +16,7 @@ import org.immutables.value.Value;
 @JsonTypeName("partner_member")
 @JsonSerialize(as = ImmutablePartnerMember.class)
 @JsonDeserialize(as = ImmutablePartnerMember.class)
-public abstract class PartnerMember implements Actor {
+public non-sealed abstract class PartnerMember implements Actor {
   /** @return the person */
   public abstract UserId userId();
 
@@ -51,6 +52,16 @@ public abstract class PartnerMember implements Actor {
 
   /** @return the membership status; only {@code active} resolves into partner context */
   public abstract MembershipStatus status();
+
+  @Override
+  public final String actorId() {
+    return userId().value();
+  }
+
+  @Override
+  public final Optional<PartnerId> actingPartner() {
+    return Optional.of(partnerId());
+  }
 
   @Override
   public final ActorKind kind() {

@@ -20,7 +20,7 @@ public enum ReasonCode implements WireNamed {
 
   /** The actor does not resolve into context: membership not active, principal disabled, unknown partner. */
   ACTOR_NOT_RESOLVED(DecisionCheck.ACTOR, NextStepOwner.PARTNER),
-  /** A partner or integration asked for an operator-only action (grants, entitlements, task management). */
+  /** A partner or integration asked for an operator-only action (grants, entitlements, creating tasks). */
   OPERATOR_ONLY_ACTION(DecisionCheck.ACTOR, NextStepOwner.OPERATOR),
   /** The operator's roles do not include one this action needs. */
   OPERATOR_ROLE_MISSING(DecisionCheck.ACTOR, NextStepOwner.OPERATOR),
@@ -55,14 +55,14 @@ public enum ReasonCode implements WireNamed {
 
   /** The member lacks a membership flag this surface needs (e.g. can_view_metrics for the scorecard). */
   MEMBER_FLAG_MISSING(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
-  /** The task is assigned to another partner. */
-  TASK_NOT_ASSIGNED_TO_PARTNER(DecisionCheck.SURFACE_RULE, NextStepOwner.OPERATOR),
+  /** The record is with another partner. (Partner sessions never get this far: to them such a record does not exist.) */
+  RECORD_NOT_FOR_PARTNER(DecisionCheck.SURFACE_RULE, NextStepOwner.OPERATOR),
   /** The move is legal, but only for operators (approve, send back). */
   OPERATOR_ONLY_TRANSITION(DecisionCheck.SURFACE_RULE, NextStepOwner.OPERATOR),
-  /** The task state machine lists no such move. */
-  TASK_TRANSITION_NOT_ALLOWED(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
-  /** The task depends on tasks that are not approved yet. */
-  TASK_DEPENDENCIES_OPEN(DecisionCheck.SURFACE_RULE, NextStepOwner.OPERATOR),
+  /** The record type's lifecycle lists no such move. */
+  TRANSITION_NOT_ALLOWED(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
+  /** The record's prerequisites (a task's dependencies) are not closed yet. */
+  PREREQUISITES_OPEN(DecisionCheck.SURFACE_RULE, NextStepOwner.OPERATOR),
   /** Approvals and annotations must name the exact artifact version. */
   EXACT_ARTIFACT_VERSION_REQUIRED(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
   /** Partners cannot create internal-only records. */

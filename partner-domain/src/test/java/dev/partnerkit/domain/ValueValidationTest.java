@@ -2,6 +2,7 @@ package dev.partnerkit.domain;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,7 +33,6 @@ class ValueValidationTest {
         Arguments.of("eventId", (Function<String, Object>) EventId::of),
         Arguments.of("occasionId", (Function<String, Object>) OccasionId::of),
         Arguments.of("resourceId", (Function<String, Object>) ResourceId::of),
-        Arguments.of("taskId", (Function<String, Object>) TaskId::of),
         Arguments.of("jobId", (Function<String, Object>) JobId::of),
         Arguments.of("integrationPrincipalId", (Function<String, Object>) IntegrationPrincipalId::of));
   }
@@ -214,35 +215,133 @@ class ValueValidationTest {
     assertTrue(s.getMessage().contains("capabilities"), s.getMessage());
   }
 
+  private static final PartnerMember DANA = PartnerMember.builder().userId(UserId.of("u-dana"))
+      .partnerId(PartnerId.of("p-acme")).displayName("Dana").status(MembershipStatus.ACTIVE).build();
+  private static final TenantId TENANT = TenantId.of("toni-catering");
+  private static final OccasionId OCCASION = OccasionId.of("occ-wedding");
+
+  private static ImmutableRecordAction.Builder task(String id) {
+    return RecordAction.builder().type("partner_task").recordId(id).partnerId(PartnerId.of("p-acme"));
+  }
+
+  private static ImmutableAccessRequest.Builder onTask(IntentKind intent, RecordAction action) {
+    return AccessRequest.onRecord(DANA, TENANT, intent, Surface.TASKS, Placement.inOccasion(OCCASION), action);
+  }
+
+  @Test
+  void theOperationFollowsFromTheIntent() {
+    for (IntentKind intent : IntentKind.values()) {
+      assertEquals(intent == IntentKind.VIEW ? Operation.READ : Operation.WRITE, intent.operation(),
+          intent.wireName());
+    }
+    assertEquals(Operation.READ, AccessRequest.view(DANA, TENANT, OCCASION, Surface.TASKS).build().operation());
+    assertEquals(Operation.WRITE, AccessRequest.contribute(DANA, TENANT, OCCASION, Surface.TASKS).build()
+        .operation());
+  }
+
+  @Test
+  void exactScopeForWritesAndForReadsAboutOneRecord() {
+    assertFalse(AccessRequest.view(DANA, TENANT, OCCASION, Surface.TASKS).build().exactScope(), "a listing");
+    assertFalse(AccessRequest.openOccasion(DANA, TENANT, OCCASION).build().exactScope(), "opening the occasion");
+    assertTrue(AccessRequest.view(DANA, TENANT, OCCASION, Surface.TASKS).record(task("t-1").build()).build()
+        .exactScope(), "a per-record view");
+    assertTrue(AccessRequest.contribute(DANA, TENANT, OCCASION, Surface.COMMENTS).build().exactScope());
+    assertTrue(onTask(IntentKind.CREATE, RecordAction.builder().type("partner_task").build()).build()
+        .exactScope());
+  }
+
+  @Test
+  void onRecordTakesOccasionEventAndResourceFromThePlacement() {
+    Placement placed = Placement.builder().occasionId(OccasionId.of("occ-gala")).eventId(EventId.of("ev-1"))
+        .resourceId(ResourceId.of("art-1")).partnerId(PartnerId.of("p-acme")).build();
+    AccessRequest r = AccessRequest.onRecord(DANA, TENANT, IntentKind.REVISE, Surface.TASKS, placed,
+        task("t-1").build()).build();
+    assertEquals(OccasionId.of("occ-gala"), r.occasionId());
+    assertEquals(Optional.of(EventId.of("ev-1")), r.eventId());
+    assertEquals(Optional.of(ResourceId.of("art-1")), r.resourceId());
+    assertEquals(Optional.of(Surface.TASKS), r.surface());
+    assertEquals(IntentKind.REVISE, r.intent());
+  }
+
   @Test
   void requestInvariantsFailInBuild() {
-    PartnerMember dana = PartnerMember.builder().userId(UserId.of("u-dana")).partnerId(PartnerId.of("p-acme"))
-        .displayName("Dana").status(MembershipStatus.ACTIVE).build();
-    TenantId t = TenantId.of("toni-catering");
-    OccasionId o = OccasionId.of("occ-wedding");
-    InvalidValueException op = failsInBuild(() -> AccessRequest.view(dana, t, o, Surface.TASKS)
-        .operation(Operation.WRITE).build());
-    assertEquals("operation", op.field());
-    assertTrue(op.getMessage().contains("operation must be read for intent view, but was write"), op.getMessage());
-    InvalidValueException noSurface = failsInBuild(() -> AccessRequest.builder().actor(dana).tenantId(t)
-        .occasionId(o).operation(Operation.WRITE).intent(IntentKind.CONTRIBUTE).build());
+    InvalidValueException noSurface = failsInBuild(() -> AccessRequest.builder().actor(DANA).tenantId(TENANT)
+        .occasionId(OCCASION).intent(IntentKind.CONTRIBUTE).build());
     assertEquals("surface", noSurface.field());
-    InvalidValueException noMove = failsInBuild(() -> AccessRequest.builder().actor(dana).tenantId(t)
-        .occasionId(o).surface(Surface.TASKS).operation(Operation.WRITE).intent(IntentKind.MOVE_TASK).build());
-    assertEquals("taskMove", noMove.field());
-    InvalidValueException internalView = failsInBuild(() -> AccessRequest.view(dana, t, o, Surface.COMMENTS)
-        .internalOnly(true).build());
+    assertTrue(noSurface.getMessage().contains("surface is required for intent contribute"),
+        noSurface.getMessage());
+    InvalidValueException noRecord = failsInBuild(() -> AccessRequest.builder().actor(DANA).tenantId(TENANT)
+        .occasionId(OCCASION).surface(Surface.TASKS).intent(IntentKind.TRANSITION).build());
+    assertEquals("record", noRecord.field());
+    assertTrue(noRecord.getMessage().contains("record is required for intent transition"), noRecord.getMessage());
+    InvalidValueException recordOnContribution = failsInBuild(() -> AccessRequest.contribute(DANA, TENANT,
+        OCCASION, Surface.COMMENTS).record(task("t-1").build()).build());
+    assertEquals("record", recordOnContribution.field());
+    InvalidValueException recordWithoutSurface = failsInBuild(() -> AccessRequest.openOccasion(DANA, TENANT,
+        OCCASION).record(task("t-1").build()).build());
+    assertEquals("surface", recordWithoutSurface.field());
+    InvalidValueException internalView = failsInBuild(() -> AccessRequest.view(DANA, TENANT, OCCASION,
+        Surface.COMMENTS).internalOnly(true).build());
     assertEquals("internalOnly", internalView.field());
   }
 
   @Test
-  void taskCannotDependOnItself() {
-    InvalidValueException e = failsInBuild(() -> PartnerTask.builder().taskId(TaskId.of("t-1"))
-        .tenantId(TenantId.of("toni-catering")).occasionId(OccasionId.of("occ-wedding"))
-        .partnerId(PartnerId.of("p-acme")).title("Linen").createdBy(UserId.of("u-maya"))
-        .addDependencies(TaskId.of("t-1")).build());
-    assertEquals("dependencies", e.field());
-    assertTrue(e.getMessage().contains("'t-1'"), e.getMessage());
+  void recordActionMustFitTheIntent() {
+    InvalidValueException noTarget = failsInBuild(() -> onTask(IntentKind.TRANSITION, task("t-1").build()).build());
+    assertEquals("record.toStatus", noTarget.field());
+    InvalidValueException targetOnRevise = failsInBuild(() -> onTask(IntentKind.REVISE,
+        task("t-1").fromStatus("to_do").toStatus("in_progress").build()).build());
+    assertEquals("record.toStatus", targetOnRevise.field());
+    assertTrue(targetOnRevise.getMessage().contains("must be empty for intent revise"),
+        targetOnRevise.getMessage());
+    InvalidValueException noRelation = failsInBuild(() -> onTask(IntentKind.LINK, task("t-1").build()).build());
+    assertEquals("record.relation", noRelation.field());
+    InvalidValueException relationOnCreate = failsInBuild(() -> onTask(IntentKind.CREATE,
+        RecordAction.builder().type("partner_task").relation("depends_on").build()).build());
+    assertEquals("record.relation", relationOnCreate.field());
+    InvalidValueException noId = failsInBuild(() -> onTask(IntentKind.UNLINK,
+        RecordAction.builder().type("partner_task").relation("depends_on").build()).build());
+    assertEquals("record.recordId", noId.field());
+    assertTrue(noId.getMessage().contains("record.recordId is required for intent unlink"), noId.getMessage());
+    assertTrue(onTask(IntentKind.CREATE, RecordAction.builder().type("partner_task").build()).build().record()
+        .orElseThrow().recordId().isEmpty(), "a record being created has no id yet");
+  }
+
+  @Test
+  void recordActionValidatesItsParts() {
+    InvalidValueException type = failsInBuild(() -> RecordAction.builder().type("PartnerTask").build());
+    assertEquals("type", type.field());
+    assertTrue(type.getMessage().contains("'PartnerTask'"), type.getMessage());
+    InvalidValueException half = failsInBuild(() -> task("t-1").fromStatus("to_do").build());
+    assertEquals("toStatus", half.field());
+    assertEquals("recordId", failsInBuild(() -> RecordAction.builder().type("partner_task").recordId("t\u00001")
+        .build()).field());
+    assertEquals("relation", failsInBuild(() -> task("t-1").relation("Depends On").build()).field());
+    assertEquals("title", failsInBuild(() -> task("t-1").title(" ").build()).field());
+    ImmutableRecordAction.Builder many = task("t-1");
+    for (int i = 0; i <= RecordAction.MAX_PREREQUISITES; i++) {
+      many.addOpenPrerequisites(RecordRef.of("partner_task", "t-" + (i + 100)));
+    }
+    InvalidValueException tooMany = failsInBuild(many::build);
+    assertEquals("openPrerequisites", tooMany.field());
+    assertTrue(tooMany.getMessage().contains("at most 100 entries, but held 101"), tooMany.getMessage());
+  }
+
+  @Test
+  void recordRefsNameAValidTypeAndId() {
+    assertEquals("partner_task:t-1", RecordRef.of("partner_task", "t-1").toString());
+    InvalidValueException type = assertThrows(InvalidValueException.class, () -> RecordRef.of("Task", "t-1"));
+    assertEquals("type", type.field());
+    assertTrue(type.getMessage().contains("lower snake case") && type.getMessage().contains("'Task'"),
+        type.getMessage());
+    assertEquals("type", assertThrows(InvalidValueException.class, () -> RecordRef.of("t".repeat(49), "t-1"))
+        .field());
+    assertEquals("id", assertThrows(InvalidValueException.class, () -> RecordRef.of("job", " j-1")).field());
+    assertEquals("type", assertThrows(InvalidValueException.class, () -> RecordRef.of(null, "j-1")).field());
+    assertTrue(RecordRef.of("event", "ev-1").compareTo(RecordRef.of("job", "a")) < 0, "ordered by type first");
+    assertTrue(RecordRef.of("job", "j-1").compareTo(RecordRef.of("job", "j-2")) < 0, "then by id");
+    assertFalse(RecordRef.isTypeName(null));
+    assertFalse(RecordRef.isTypeName("9lives"));
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +46,11 @@ final class Db implements UnitOfWork {
     T map(ResultSet row) throws SQLException;
   }
 
-  private static final String UNIQUE_VIOLATION = "23505";
+  /**
+   * The SQL states of an insert whose key is taken: a unique violation, or a wait for a key that another open unit of
+   * work has inserted given up (H2 after its lock timeout, 2 s by default; PostgreSQL when lock_timeout is set).
+   */
+  private static final Set<String> TAKEN_KEY = Set.of("23505", "HYT00", "55P03");
 
   private final DataSource dataSource;
   private final JdbcDialect dialect;
@@ -130,7 +135,8 @@ final class Db implements UnitOfWork {
 
   /**
    * Runs an insert; a taken primary or unique key becomes {@link VersionConflictException#duplicate} and leaves the
-   * unit of work usable.
+   * unit of work usable. So does giving up waiting for the key: another unit of work has inserted the same key and
+   * has not ended yet (H2 waits for it up to its lock timeout only).
    */
   void insert(String recordType, String recordId, String sql, Binder binder) {
     Tx joined = current.get();
@@ -167,7 +173,7 @@ final class Db implements UnitOfWork {
           e.addSuppressed(rollback);
         }
       }
-      if (isUniqueViolation(e)) {
+      if (isTakenKey(e)) {
         throw VersionConflictException.duplicate(recordType, recordId);
       }
       throw failed(tx, new JdbcStorageException("could not insert " + recordType + " " + recordId, e));
@@ -209,11 +215,13 @@ final class Db implements UnitOfWork {
     return limit;
   }
 
-  static boolean isUniqueViolation(SQLException e) {
+  /** @return whether {@code e}, a cause or a next exception has one of the {@link #TAKEN_KEY} states */
+  static boolean isTakenKey(SQLException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException) {
         for (SQLException s = (SQLException) t; s != null; s = s.getNextException()) {
-          if (UNIQUE_VIOLATION.equals(s.getSQLState())) {
+          @Nullable String state = s.getSQLState();
+          if (state != null && TAKEN_KEY.contains(state)) {
             return true;
           }
         }

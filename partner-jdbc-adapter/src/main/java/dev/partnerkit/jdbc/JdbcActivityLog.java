@@ -1,26 +1,27 @@
 package dev.partnerkit.jdbc;
 
+import dev.partnerkit.domain.EventId;
 import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.PartnerId;
-import dev.partnerkit.domain.TaskId;
+import dev.partnerkit.domain.RecordRef;
+import dev.partnerkit.domain.ResourceId;
 import dev.partnerkit.domain.TenantId;
+import dev.partnerkit.domain.Visibility;
 import dev.partnerkit.domain.WireNamed;
 import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityKind;
 import dev.partnerkit.spi.ActivityLog;
 import dev.partnerkit.spi.ActivityQuery;
-import dev.partnerkit.spi.Visibility;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The activity timeline: filtered, ordered by (occurred_at, entry_id) and keyset-paged. */
 final class JdbcActivityLog implements ActivityLog {
   static final String TYPE = "activity_entry";
-  private static final String COLUMNS = "tenant_id, entry_id, occasion_id, partner_id, task_id, kind, visibility,"
-      + " actor_label, summary, occurred_at";
+  private static final String COLUMNS = "tenant_id, entry_id, occasion_id, partner_id, event_id, resource_id,"
+      + " record_type, record_id, event_type, kind, visibility, actor_label, summary, occurred_at";
 
   private final Db db;
 
@@ -31,17 +32,21 @@ final class JdbcActivityLog implements ActivityLog {
   @Override
   public void append(ActivityEntry entry) {
     db.insert(TYPE, entry.entryId(), "insert into pk_activity_entry (" + COLUMNS + ")"
-        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> {
+        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> {
           s.setString(1, entry.tenantId().value());
           s.setString(2, entry.entryId());
           s.setString(3, entry.occasionId().value());
           Sql.setText(s, 4, entry.partnerId().map(PartnerId::value));
-          Sql.setText(s, 5, entry.taskId().map(TaskId::value));
-          s.setString(6, entry.kind().wireName());
-          s.setString(7, entry.visibility().wireName());
-          s.setString(8, entry.actorLabel());
-          s.setString(9, entry.summary());
-          Sql.setInstant(s, 10, entry.occurredAt());
+          Sql.setText(s, 5, entry.eventId().map(EventId::value));
+          Sql.setText(s, 6, entry.resourceId().map(ResourceId::value));
+          Sql.setText(s, 7, entry.record().map(RecordRef::type));
+          Sql.setText(s, 8, entry.record().map(RecordRef::id));
+          s.setString(9, entry.eventType());
+          s.setString(10, entry.kind().wireName());
+          s.setString(11, entry.visibility().wireName());
+          s.setString(12, entry.actorLabel());
+          s.setString(13, entry.summary());
+          Sql.setInstant(s, 14, entry.occurredAt());
         });
   }
 
@@ -49,35 +54,26 @@ final class JdbcActivityLog implements ActivityLog {
   public List<ActivityEntry> read(TenantId tenantId, ActivityQuery query) {
     Where where = filters(tenantId, query);
     if (query.afterOccurredAt().isPresent() && query.afterEntryId().isPresent()) {
-      where.sql.append(" and (occurred_at > ? or (occurred_at = ? and entry_id > ?))");
-      where.binders.add((s, i) -> Sql.setInstant(s, i, query.afterOccurredAt().get()));
-      where.binders.add((s, i) -> Sql.setInstant(s, i, query.afterOccurredAt().get()));
-      where.binders.add((s, i) -> s.setString(i, query.afterEntryId().get()));
+      where.add(" and (occurred_at > ? or (occurred_at = ? and entry_id > ?))",
+          (s, i) -> Sql.setInstant(s, i, query.afterOccurredAt().get()),
+          (s, i) -> Sql.setInstant(s, i, query.afterOccurredAt().get()),
+          (s, i) -> s.setString(i, query.afterEntryId().get()));
     }
-    where.sql.append(" order by occurred_at, entry_id limit ?");
-    where.binders.add((s, i) -> s.setInt(i, query.limit()));
-    return db.list("select " + COLUMNS + " from pk_activity_entry" + where.sql, where::bind, JdbcActivityLog::entry);
+    where.add(" order by occurred_at, entry_id limit ?", (s, i) -> s.setInt(i, query.limit()));
+    return db.list("select " + COLUMNS + " from pk_activity_entry" + where.sql(), where::bind, JdbcActivityLog::entry);
   }
 
   @Override
   public long count(TenantId tenantId, ActivityQuery query) {
     Where where = filters(tenantId, query);
-    return db.count("select count(*) from pk_activity_entry" + where.sql, where::bind);
+    return db.count("select count(*) from pk_activity_entry" + where.sql(), where::bind);
   }
 
   private static Where filters(TenantId tenantId, ActivityQuery query) {
-    Where where = new Where();
-    where.sql.append(" where tenant_id = ?");
-    where.binders.add((s, i) -> s.setString(i, tenantId.value()));
-    query.occasionId().ifPresent(occasion -> {
-      where.sql.append(" and occasion_id = ?");
-      where.binders.add((s, i) -> s.setString(i, occasion.value()));
-    });
-    query.partnerView().ifPresent(partner -> {
-      where.sql.append(" and partner_id = ? and visibility = ?");
-      where.binders.add((s, i) -> s.setString(i, partner.value()));
-      where.binders.add((s, i) -> s.setString(i, Visibility.PARTNER_VISIBLE.wireName()));
-    });
+    Where where = Where.tenant(tenantId.value());
+    query.occasionId().ifPresent(occasion -> where.equal("occasion_id", occasion.value()));
+    query.partnerView().ifPresent(partner -> where.equal("partner_id", partner.value())
+        .equal("visibility", Visibility.PARTNER_VISIBLE.wireName()));
     return where;
   }
 
@@ -87,29 +83,15 @@ final class JdbcActivityLog implements ActivityLog {
         .entryId(Sql.getText(row, "entry_id"))
         .occasionId(OccasionId.of(Sql.getText(row, "occasion_id")))
         .partnerId(Sql.getOptional(row, "partner_id", PartnerId::of))
-        .taskId(Sql.getOptional(row, "task_id", TaskId::of))
+        .eventId(Sql.getOptional(row, "event_id", EventId::of))
+        .resourceId(Sql.getOptional(row, "resource_id", ResourceId::of))
+        .record(Sql.getRef(row, "record_type", "record_id"))
+        .eventType(Sql.getText(row, "event_type"))
         .kind(WireNamed.parse(ActivityKind.class, "kind", row.getString("kind")))
         .visibility(WireNamed.parse(Visibility.class, "visibility", row.getString("visibility")))
         .actorLabel(Sql.getText(row, "actor_label"))
         .summary(Sql.getText(row, "summary"))
         .occurredAt(Sql.getInstant(row, "occurred_at"))
         .build();
-  }
-
-  /** A where clause built from fixed SQL fragments, with its parameters in order. */
-  private static final class Where {
-    /** Binds one parameter at a position. */
-    interface Param {
-      void bind(PreparedStatement statement, int index) throws SQLException;
-    }
-
-    final StringBuilder sql = new StringBuilder();
-    final List<Param> binders = new ArrayList<>();
-
-    void bind(PreparedStatement statement) throws SQLException {
-      for (int i = 0; i < binders.size(); i++) {
-        binders.get(i).bind(statement, i + 1);
-      }
-    }
   }
 }

@@ -13,25 +13,39 @@ import javax.sql.DataSource;
  */
 public enum JdbcDialect {
   /** PostgreSQL 12 or later: upserts with {@code on conflict}, outbox claims with {@code for update skip locked}. */
-  POSTGRESQL("postgresql", " for update skip locked"),
+  POSTGRESQL("postgresql", " for update skip locked", "cast(? as jsonb)"),
   /** H2 2.x: upserts with {@code merge ... key}, outbox claims with {@code for update}. */
-  H2("h2", " for update");
+  H2("h2", " for update", "?");
+
+  /** The script names of every schema version, in version order; the same in every dialect's folder. */
+  private static final List<String> SCRIPTS = List.of("V1__partnerkit_schema.sql", "V2__record_kernel.sql");
 
   private final String folder;
   private final String claimLock;
+  private final String jsonParameter;
 
-  JdbcDialect(String folder, String claimLock) {
+  JdbcDialect(String folder, String claimLock, String jsonParameter) {
     this.folder = folder;
     this.claimLock = claimLock;
+    this.jsonParameter = jsonParameter;
   }
 
   /**
-   * @return the classpath resource of the dialect's version-1 schema script, e.g.
-   *     {@code db/partnerkit/postgresql/V1__partnerkit_schema.sql}; a Flyway location {@code classpath:db/partnerkit/postgresql}
-   *     finds it as is
+   * @return the classpath folder of the dialect's schema scripts, e.g. {@code db/partnerkit/postgresql}: a Flyway
+   *     location {@code classpath:db/partnerkit/postgresql} finds the scripts as they are
    */
-  public String schemaScript() {
-    return "db/partnerkit/" + folder + "/V1__partnerkit_schema.sql";
+  public String schemaLocation() {
+    return "db/partnerkit/" + folder;
+  }
+
+  /**
+   * @return the classpath resources of the dialect's schema scripts, one per schema version and in version order
+   *     (Flyway names: {@code V<version>__<description>.sql}): version {@code n} is the {@code n}-th, e.g.
+   *     {@code db/partnerkit/postgresql/V1__partnerkit_schema.sql} then
+   *     {@code db/partnerkit/postgresql/V2__record_kernel.sql}
+   */
+  public List<String> schemaScripts() {
+    return SCRIPTS.stream().map(name -> schemaLocation() + "/" + name).collect(Collectors.toList());
   }
 
   /**
@@ -65,6 +79,11 @@ public enum JdbcDialect {
     } catch (SQLException e) {
       throw new JdbcStorageException("could not detect the database dialect", e);
     }
+  }
+
+  /** The parameter mark of a JSON column: PostgreSQL's jsonb takes text only through a cast. */
+  String jsonParameter() {
+    return jsonParameter;
   }
 
   /** The row lock a claim of outbox events takes. */

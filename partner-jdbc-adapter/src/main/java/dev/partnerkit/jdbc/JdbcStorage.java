@@ -8,7 +8,7 @@ import dev.partnerkit.spi.GrantStore;
 import dev.partnerkit.spi.IdempotencyStore;
 import dev.partnerkit.spi.Outbox;
 import dev.partnerkit.spi.PartnerkitStorage;
-import dev.partnerkit.spi.TaskStore;
+import dev.partnerkit.spi.RecordStore;
 import dev.partnerkit.spi.UnitOfWork;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -33,22 +33,25 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Conflicts: updates carry {@code where ... and version = ?} and a zero update count throws
  * {@link dev.partnerkit.spi.VersionConflictException#stale}; an insert whose key is taken (SQLState 23505) throws
- * {@link dev.partnerkit.spi.VersionConflictException#duplicate}. Inside a unit of work each insert runs under a
+ * {@link dev.partnerkit.spi.VersionConflictException#duplicate}. An insert of a key that another unit of work has
+ * inserted and not yet ended waits for it (a claim of an idempotency key, say) and is a duplicate when that one
+ * commits; should the wait end first (H2's lock timeout, 2 s by default, or PostgreSQL's {@code lock_timeout}),
+ * that is a duplicate too. Inside a unit of work each insert runs under a
  * savepoint, so after a conflict the unit of work can go on (PostgreSQL would otherwise abort it). Other database
  * failures throw {@link JdbcStorageException} and make the unit of work rollback-only: if the work catches one and
  * returns, {@code inTransaction} rolls back and throws a {@link JdbcStorageException} instead of committing.
  *
  * <p>Instants are stored as {@code timestamp with time zone} in UTC, truncated to microseconds.
  *
- * <p>The tables must exist: see {@link SchemaInstaller} and {@link JdbcDialect#schemaScript()}. Instances are
- * thread-safe.
+ * <p>The tables must exist at the current schema version: see {@link SchemaInstaller} and
+ * {@link JdbcDialect#schemaScripts()}. Instances are thread-safe.
  */
 public final class JdbcStorage implements PartnerkitStorage {
   private final Db db;
   private final DirectoryStore directory;
   private final GrantStore grants;
   private final EntitlementStore entitlements;
-  private final TaskStore tasks;
+  private final RecordStore records;
   private final ActivityLog activity;
   private final DecisionLog decisions;
   private final Outbox outbox;
@@ -59,7 +62,7 @@ public final class JdbcStorage implements PartnerkitStorage {
     this.directory = new JdbcDirectoryStore(db);
     this.grants = new JdbcGrantStore(db);
     this.entitlements = new JdbcEntitlementStore(db);
-    this.tasks = new JdbcTaskStore(db);
+    this.records = new JdbcRecordStore(db);
     this.activity = new JdbcActivityLog(db);
     this.decisions = new JdbcDecisionLog(db);
     this.outbox = new JdbcOutbox(db);
@@ -95,8 +98,8 @@ public final class JdbcStorage implements PartnerkitStorage {
   }
 
   @Override
-  public TaskStore tasks() {
-    return tasks;
+  public RecordStore records() {
+    return records;
   }
 
   @Override

@@ -12,28 +12,33 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * Creates Partnerkit's tables for hosts without a migration tool (hosts with Flyway or Liquibase run
- * {@link JdbcDialect#schemaScript()} themselves). Runs the dialect's version-1 script from the classpath in one
- * transaction and records it in {@code partnerkit_schema_version}; when that table already lists version 1, it does
- * nothing, so calling it at every start is safe. On H2, DDL commits as it runs, so a failure half-way leaves some
- * tables behind.
+ * Creates and upgrades Partnerkit's tables for hosts without a migration tool (hosts with Flyway or Liquibase run
+ * {@link JdbcDialect#schemaScripts()} themselves, from {@link JdbcDialect#schemaLocation()}). Runs every script of
+ * the dialect whose version is above the installed one, in version order, each in a transaction of its own; each
+ * script records its version in {@code partnerkit_schema_version}. When the table already lists
+ * {@link #CURRENT_VERSION}, it does nothing, so calling it at every start is safe. When another process runs the same
+ * script at the same time and wins, the loser's failure is ignored. On H2, DDL commits as it runs, so a failure
+ * half-way through a script leaves part of it behind.
  */
 public final class SchemaInstaller {
   /** The schema version the scripts of this release create. */
-  public static final int CURRENT_VERSION = 1;
+  public static final int CURRENT_VERSION = 2;
 
   private static final String VERSION_TABLE = "partnerkit_schema_version";
+  private static final Pattern SCRIPT_VERSION = Pattern.compile("/V(\\d+)__[^/]*\\.sql$");
 
   private SchemaInstaller() {}
 
   /**
-   * Installs the schema, detecting the dialect.
+   * Installs or upgrades the schema, detecting the dialect.
    *
    * @param dataSource the host's data source; the schema goes into the connection's current schema
-   * @return {@code true} when the tables were created, {@code false} when they were already there
+   * @return {@code true} when a script ran, {@code false} when the schema was already current
    * @throws JdbcStorageException when a statement fails
    */
   public static boolean install(DataSource dataSource) {
@@ -41,42 +46,71 @@ public final class SchemaInstaller {
   }
 
   /**
-   * Installs the schema with the given dialect.
+   * Installs or upgrades the schema with the given dialect.
    *
    * @param dataSource the host's data source
-   * @param dialect the dialect whose script to run
-   * @return {@code true} when the tables were created, {@code false} when they were already there
+   * @param dialect the dialect whose scripts to run
+   * @return {@code true} when a script ran, {@code false} when the schema was already current
    * @throws JdbcStorageException when a statement fails
    */
   public static boolean install(DataSource dataSource, JdbcDialect dialect) {
-    List<String> statements = statements(dialect.schemaScript());
+    return installUpTo(dataSource, dialect, CURRENT_VERSION);
+  }
+
+  /**
+   * Installs the schema up to {@code targetVersion} only: for tests of the upgrade from an older version.
+   *
+   * @return {@code true} when a script ran
+   */
+  static boolean installUpTo(DataSource dataSource, JdbcDialect dialect, int targetVersion) {
+    List<String> scripts = dialect.schemaScripts();
+    boolean ran = false;
     try (Connection connection = dataSource.getConnection()) {
-      if (installedVersion(connection) >= CURRENT_VERSION) {
-        return false;
-      }
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        for (String sql : statements) {
-          try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.execute();
-          }
+      for (int i = 0; i < scripts.size(); i++) {
+        int version = versionOf(scripts.get(i));
+        if (version != i + 1) {
+          throw new IllegalStateException("schema script " + (i + 1) + " is " + scripts.get(i));
         }
-        connection.commit();
-        return true;
-      } catch (SQLException e) {
-        connection.rollback();
-        connection.setAutoCommit(true);
-        if (installedVersion(connection) >= CURRENT_VERSION) {
-          return false; // another process installed it at the same time
+        if (version <= targetVersion && installedVersion(connection) < version) {
+          ran |= run(connection, version, statements(scripts.get(i)));
         }
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
       throw new JdbcStorageException("could not install the Partnerkit schema", e);
     }
+    return ran;
+  }
+
+  /** Runs one script in a transaction; returns {@code false} when another process installed it meanwhile. */
+  private static boolean run(Connection connection, int version, List<String> statements) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      for (String sql : statements) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+          statement.execute();
+        }
+      }
+      connection.commit();
+      return true;
+    } catch (SQLException e) {
+      connection.rollback();
+      connection.setAutoCommit(true);
+      if (installedVersion(connection) >= version) {
+        return false; // another process installed it at the same time
+      }
+      throw new SQLException("schema version " + version + " failed: " + e.getMessage(), e.getSQLState(), e);
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  static int versionOf(String script) {
+    Matcher m = SCRIPT_VERSION.matcher(script);
+    if (!m.find()) {
+      throw new IllegalStateException("not a versioned schema script: " + script);
+    }
+    return Integer.parseInt(m.group(1));
   }
 
   /**

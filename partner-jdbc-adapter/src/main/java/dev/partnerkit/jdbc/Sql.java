@@ -1,5 +1,6 @@
 package dev.partnerkit.jdbc;
 
+import dev.partnerkit.domain.RecordRef;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -71,6 +72,23 @@ final class Sql {
   static <T> Optional<T> getOptional(ResultSet row, String column, Function<String, T> parse) throws SQLException {
     @Nullable String value = row.getString(column);
     return value == null ? Optional.empty() : Optional.of(parse.apply(value));
+  }
+
+  /**
+   * Reads a reference kept in two columns, both null or both set.
+   *
+   * @throws SQLException when only one of them is null
+   */
+  static Optional<RecordRef> getRef(ResultSet row, String typeColumn, String idColumn) throws SQLException {
+    @Nullable String type = row.getString(typeColumn);
+    @Nullable String id = row.getString(idColumn);
+    if (type == null && id == null) {
+      return Optional.empty();
+    }
+    if (type == null || id == null) {
+      throw new SQLException("columns " + typeColumn + " and " + idColumn + " must be null together");
+    }
+    return Optional.of(RecordRef.of(type, id));
   }
 
   /** Encodes a set: elements sorted and joined with {@link #SEPARATOR}; the empty set is the empty string. */

@@ -1,8 +1,9 @@
 /**
  * A plain-JDBC implementation of the Partnerkit storage SPI over a host's {@link javax.sql.DataSource}, for
- * PostgreSQL and H2. Start at {@link dev.partnerkit.jdbc.JdbcStorage#builder(javax.sql.DataSource)}; create the
- * tables with a migration tool from {@code db/partnerkit/<dialect>/V1__partnerkit_schema.sql} on the classpath, or
- * with {@link dev.partnerkit.jdbc.SchemaInstaller}.
+ * PostgreSQL and H2. Start at {@link dev.partnerkit.jdbc.JdbcStorage#builder(javax.sql.DataSource)}; create and
+ * upgrade the tables with a migration tool from the versioned scripts {@code db/partnerkit/<dialect>/V*__*.sql} on
+ * the classpath ({@code V1__partnerkit_schema.sql}, {@code V2__record_kernel.sql}), or with
+ * {@link dev.partnerkit.jdbc.SchemaInstaller}.
  *
  * <p>Every statement is a {@link java.sql.PreparedStatement} whose where clause starts with the tenant. Inside
  * {@link dev.partnerkit.spi.UnitOfWork#inTransaction} all stores share one connection bound to the current thread;

@@ -16,16 +16,13 @@ import dev.partnerkit.domain.AccessGrant;
 import dev.partnerkit.domain.GrantId;
 import dev.partnerkit.domain.GrantStatus;
 import dev.partnerkit.domain.ImmutableAccessGrant;
-import dev.partnerkit.domain.ImmutablePartnerTask;
 import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.OccasionEntitlements;
 import dev.partnerkit.domain.Partner;
 import dev.partnerkit.domain.PartnerId;
 import dev.partnerkit.domain.PartnerKind;
 import dev.partnerkit.domain.PartnerStatus;
-import dev.partnerkit.domain.PartnerTask;
-import dev.partnerkit.domain.TaskId;
-import dev.partnerkit.domain.TaskStatus;
+import dev.partnerkit.domain.RecordRef;
 import dev.partnerkit.domain.Tenant;
 import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.UserId;
@@ -36,8 +33,10 @@ import dev.partnerkit.spi.IdempotencyRecord;
 import dev.partnerkit.spi.ImmutableActivityQuery;
 import dev.partnerkit.spi.OutboxEvent;
 import dev.partnerkit.spi.PartnerkitStorage;
+import dev.partnerkit.spi.RecordLink;
+import dev.partnerkit.spi.RecordQuery;
 import dev.partnerkit.spi.VersionConflictException;
-import dev.partnerkit.spi.Visibility;
+import dev.partnerkit.domain.Visibility;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -58,8 +57,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class AbstractJdbcStorageTest {
   /** Every table that holds tenant rows. */
-  static final List<String> TABLES = List.of("pk_tenant", "pk_partner", "pk_access_grant", "pk_partner_task",
-      "pk_occasion_entitlements", "pk_activity_entry", "pk_decision_record", "pk_outbox_event",
+  static final List<String> TABLES = List.of("pk_tenant", "pk_partner", "pk_access_grant", "pk_record",
+      "pk_record_link", "pk_occasion_entitlements", "pk_activity_entry", "pk_decision_record", "pk_outbox_event",
       "pk_idempotency_record");
 
   protected TenantId tenant;
@@ -94,10 +93,10 @@ abstract class AbstractJdbcStorageTest {
     DataSource fresh = freshDataSource();
     assertEquals(0, SchemaInstaller.installedVersion(fresh));
     assertTrue(SchemaInstaller.install(fresh));
-    assertEquals(1, SchemaInstaller.installedVersion(fresh));
+    assertEquals(SchemaInstaller.CURRENT_VERSION, SchemaInstaller.installedVersion(fresh));
     assertFalse(SchemaInstaller.install(fresh));
     assertFalse(SchemaInstaller.install(fresh, expectedDialect()));
-    assertEquals(1, count(fresh, "select count(*) from partnerkit_schema_version"));
+    assertEquals(2, count(fresh, "select count(*) from partnerkit_schema_version"));
     PartnerkitStorage other = JdbcStorage.builder(fresh).build();
     other.grants().insert(Samples.grant(tenant, "g-1"));
     assertEquals(1, other.grants().count(tenant));
@@ -222,39 +221,14 @@ abstract class AbstractJdbcStorageTest {
     assertEquals(1, storage.grants().count(tenant));
   }
 
-  // ---------------------------------------------------------------- tasks
+  // ---------------------------------------------------------------- records (more in JdbcRecordStoreTest)
 
   @Test
-  void tasksRoundTripAndAreListed() {
-    PartnerTask full = Samples.task(tenant, "t-1");
-    PartnerTask bare = Samples.bareTask(tenant, "t-0", ACME, OCCASION);
-    PartnerTask venue = Samples.bareTask(tenant, "t-2", VENUE, OCCASION);
-    PartnerTask gala = Samples.bareTask(tenant, "t-3", ACME, OTHER_OCCASION);
-    for (PartnerTask t : List.of(full, bare, venue, gala)) {
-      storage.tasks().insert(t);
-    }
-    assertEquals(Optional.of(full), storage.tasks().find(tenant, full.taskId()));
-    assertEquals(Optional.of(bare), storage.tasks().find(tenant, bare.taskId()));
-    assertEquals(Optional.empty(), storage.tasks().find(tenant, TaskId.of("t-none")));
-    assertEquals(List.of(bare, full), storage.tasks().findByPartner(tenant, ACME, OCCASION));
-    assertEquals(List.of(bare, full, venue), storage.tasks().findByOccasion(tenant, OCCASION));
-    assertEquals(List.of(gala), storage.tasks().findByOccasion(tenant, OTHER_OCCASION));
-    assertEquals(4, storage.tasks().count(tenant));
-  }
-
-  @Test
-  void taskUpdatesAreOptimisticAndInsertsNeverOverwrite() {
-    PartnerTask v0 = Samples.task(tenant, "t-1");
-    storage.tasks().insert(v0);
-    PartnerTask v1 = ImmutablePartnerTask.copyOf(v0).withStatus(TaskStatus.SUBMITTED).withAssignee(Optional.empty())
-        .withDependencies(List.of()).withVersion(1);
-    storage.tasks().update(v1);
-    assertEquals(Optional.of(v1), storage.tasks().find(tenant, v0.taskId()));
-    assertConflict(assertThrows(VersionConflictException.class, () -> storage.tasks().update(v1)),
-        "partner_task", "t-1", 0);
-    assertConflict(assertThrows(VersionConflictException.class, () -> storage.tasks().insert(v0)),
-        "partner_task", "t-1", -1);
-    assertEquals(Optional.of(v1), storage.tasks().find(tenant, v0.taskId()));
+  void recordsAreStoredThroughTheStorage() {
+    storage.records().insert(Samples.task(tenant, "t-1"));
+    assertEquals(1, taskCount(tenant));
+    assertEquals(Samples.task(tenant, "t-1").placement(),
+        storage.records().find(tenant, RecordRef.of(Samples.TASK, "t-1")).orElseThrow().placement());
   }
 
   // ---------------------------------------------------------------- entitlements
@@ -292,7 +266,8 @@ abstract class AbstractJdbcStorageTest {
         Samples.entry(tenant, "e-3c", T0.plusSeconds(2), Visibility.PARTNER_VISIBLE, ACME),
         Samples.entry(tenant, "e-4", T0.plusSeconds(3), Visibility.PARTNER_VISIBLE, ACME),
         ActivityEntry.builder().from(Samples.entry(tenant, "e-5", T0.plusSeconds(4), Visibility.PARTNER_VISIBLE,
-            ACME)).occasionId(OTHER_OCCASION).partnerId(Optional.empty()).taskId(Optional.empty()).build());
+            ACME)).occasionId(OTHER_OCCASION).partnerId(Optional.empty()).eventId(Optional.empty()).resourceId(Optional.empty())
+            .record(Optional.empty()).eventType("grant.suspended").build());
     for (int i = all.size() - 1; i >= 0; i--) {
       storage.activity().append(all.get(i));
     }
@@ -402,19 +377,53 @@ abstract class AbstractJdbcStorageTest {
   // ---------------------------------------------------------------- idempotency
 
   @Test
-  void idempotencyKeysAreUniquePerTenant() {
-    IdempotencyRecord first = Samples.idempotency(tenant, "cmd-1");
-    storage.idempotency().insert(first);
-    assertEquals(Optional.of(first), storage.idempotency().find(tenant, "cmd-1"));
-    assertEquals(Optional.empty(), storage.idempotency().find(tenant, "cmd-2"));
-    IdempotencyRecord retry = IdempotencyRecord.builder().from(first).fingerprint("sha256-other").build();
-    assertConflict(assertThrows(VersionConflictException.class, () -> storage.idempotency().insert(retry)),
+  void idempotencyKeysAreClaimedThenCompletedOncePerActorAndTenant() {
+    IdempotencyRecord claim = Samples.claim(tenant, "cmd-1");
+    String dana = claim.actorKey();
+    storage.idempotency().claim(claim);
+    assertEquals(Optional.of(claim), storage.idempotency().find(tenant, dana, "cmd-1"));
+    assertEquals(Optional.empty(), storage.idempotency().find(tenant, dana, "cmd-2"));
+    assertEquals(Optional.empty(), storage.idempotency().find(tenant, Samples.MAYA_KEY, "cmd-1"));
+    IdempotencyRecord retry = IdempotencyRecord.builder().from(claim).fingerprint("sha256-other").build();
+    assertConflict(assertThrows(VersionConflictException.class, () -> storage.idempotency().claim(retry)),
         "idempotency_record", "cmd-1", -1);
-    assertEquals(Optional.of(first), storage.idempotency().find(tenant, "cmd-1"));
+    assertEquals(Optional.of(claim), storage.idempotency().find(tenant, dana, "cmd-1"));
+
+    storage.idempotency().complete(tenant, dana, "cmd-1", "{\"status\":\"moved\"}");
+    IdempotencyRecord completed = IdempotencyRecord.builder().from(claim).outcome("{\"status\":\"moved\"}").build();
+    assertEquals(Optional.of(completed), storage.idempotency().find(tenant, dana, "cmd-1"));
+    assertConflict(assertThrows(VersionConflictException.class,
+        () -> storage.idempotency().complete(tenant, dana, "cmd-1", "{}")), "idempotency_record", "cmd-1", 0);
+    assertConflict(assertThrows(VersionConflictException.class,
+        () -> storage.idempotency().complete(tenant, dana, "cmd-none", "{}")), "idempotency_record", "cmd-none", 0);
+    assertEquals(Optional.of(completed), storage.idempotency().find(tenant, dana, "cmd-1"));
+    assertThrows(InvalidValueException.class, () -> storage.idempotency().claim(completed));
+    assertThrows(InvalidValueException.class, () -> storage.idempotency().complete(tenant, dana, "cmd-1", null));
+
+    // the same key is another actor's own key, and another tenant's
+    IdempotencyRecord maya = IdempotencyRecord.builder().from(claim).actorKey(Samples.MAYA_KEY).build();
+    storage.idempotency().claim(maya);
+    assertEquals(Optional.of(maya), storage.idempotency().find(tenant, Samples.MAYA_KEY, "cmd-1"));
     TenantId other = Samples.freshTenant();
-    IdempotencyRecord elsewhere = IdempotencyRecord.builder().from(first).tenantId(other).build();
-    storage.idempotency().insert(elsewhere);
-    assertEquals(Optional.of(elsewhere), storage.idempotency().find(other, "cmd-1"));
+    IdempotencyRecord elsewhere = IdempotencyRecord.builder().from(claim).tenantId(other).build();
+    storage.idempotency().claim(elsewhere);
+    assertEquals(Optional.of(elsewhere), storage.idempotency().find(other, dana, "cmd-1"));
+    assertEquals(Optional.of(completed), storage.idempotency().find(tenant, dana, "cmd-1"));
+  }
+
+  @Test
+  void aClaimInsideAUnitOfWorkIsSeenWithoutOutcomeThenWithIt() {
+    IdempotencyRecord claim = Samples.claim(tenant, "cmd-1");
+    storage.unitOfWork().inTransaction(() -> {
+      storage.idempotency().claim(claim);
+      assertEquals(Optional.empty(), storage.idempotency().find(tenant, claim.actorKey(), "cmd-1").orElseThrow()
+          .outcome());
+      assertThrows(VersionConflictException.class, () -> storage.idempotency().claim(claim));
+      storage.idempotency().complete(tenant, claim.actorKey(), "cmd-1", "{\"ok\":true}");
+      return null;
+    });
+    assertEquals(Optional.of("{\"ok\":true}"),
+        storage.idempotency().find(tenant, claim.actorKey(), "cmd-1").orElseThrow().outcome());
   }
 
   // ---------------------------------------------------------------- tenant isolation
@@ -430,10 +439,9 @@ abstract class AbstractJdbcStorageTest {
     assertEquals(Optional.empty(), storage.grants().find(other, GrantId.of("g-x")));
     assertEquals(List.of(), storage.grants().findByPartner(other, ACME));
     assertEquals(0, storage.grants().count(other));
-    assertEquals(Optional.empty(), storage.tasks().find(other, TaskId.of("t-x")));
-    assertEquals(List.of(), storage.tasks().findByPartner(other, ACME, OCCASION));
-    assertEquals(List.of(), storage.tasks().findByOccasion(other, OCCASION));
-    assertEquals(0, storage.tasks().count(other));
+    assertEquals(Optional.empty(), storage.records().find(other, RecordRef.of(Samples.TASK, "t-x")));
+    assertEquals(List.of(), storage.records().list(other, RecordQuery.of(Samples.TASK, OCCASION).build()));
+    assertEquals(0, taskCount(other));
     assertEquals(Optional.empty(), storage.entitlements().find(other, OCCASION));
     assertEquals(List.of(), storage.activity().read(other, ActivityQuery.builder().build()));
     assertEquals(0, storage.activity().count(other, ActivityQuery.builder().build()));
@@ -441,7 +449,7 @@ abstract class AbstractJdbcStorageTest {
     assertEquals(0, storage.decisions().count(other));
     assertEquals(List.of(), storage.outbox().claimPending(other, 10));
     assertEquals(0, storage.outbox().countPending(other));
-    assertEquals(Optional.empty(), storage.idempotency().find(other, "k-x"));
+    assertEquals(Optional.empty(), storage.idempotency().find(other, Samples.claim(other, "k-x").actorKey(), "k-x"));
 
     // the same ids in another tenant are no conflict, and updates never cross tenants
     writeOneOfEach(other, "x");
@@ -461,7 +469,7 @@ abstract class AbstractJdbcStorageTest {
       return "done";
     });
     assertEquals("done", result);
-    assertEquals(9, rowsOf(tenant));
+    assertEquals(10, rowsOf(tenant));
   }
 
   @Test
@@ -505,17 +513,17 @@ abstract class AbstractJdbcStorageTest {
     assertEquals(0, rowsOf(tenant));
 
     storage.unitOfWork().inTransaction(() -> storage.unitOfWork().inTransaction(() -> {
-      storage.tasks().insert(Samples.task(tenant, "t-1"));
+      storage.records().insert(Samples.task(tenant, "t-1"));
       return null;
     }));
-    assertEquals(1, storage.tasks().count(tenant));
+    assertEquals(1, taskCount(tenant));
   }
 
   @Test
   void aConflictInsideAUnitOfWorkLeavesItUsable() {
     storage.grants().insert(Samples.grant(tenant, "g-1"));
     storage.unitOfWork().inTransaction(() -> {
-      storage.tasks().insert(Samples.task(tenant, "t-1"));
+      storage.records().insert(Samples.task(tenant, "t-1"));
       assertThrows(VersionConflictException.class, () -> storage.grants().insert(Samples.grant(tenant, "g-1")));
       AccessGrant v0 = storage.grants().find(tenant, GrantId.of("g-1")).orElseThrow();
       assertThrows(VersionConflictException.class, () -> storage.grants().update(v0));
@@ -523,7 +531,7 @@ abstract class AbstractJdbcStorageTest {
       return null;
     });
     assertEquals(GrantStatus.SUSPENDED, storage.grants().find(tenant, GrantId.of("g-1")).orElseThrow().status());
-    assertEquals(1, storage.tasks().count(tenant));
+    assertEquals(1, taskCount(tenant));
   }
 
   @Test
@@ -546,7 +554,7 @@ abstract class AbstractJdbcStorageTest {
     s.grants().find(tenant, GrantId.of("g-x"));
     assertThrows(VersionConflictException.class, () -> s.grants().insert(Samples.grant(tenant, "g-x")));
     assertThrows(IllegalStateException.class, () -> s.unitOfWork().inTransaction(() -> {
-      s.tasks().insert(Samples.task(tenant, "t-y"));
+      s.records().insert(Samples.task(tenant, "t-y"));
       throw new IllegalStateException("x");
     }));
     s.unitOfWork().inTransaction(() -> s.outbox().claimPending(tenant, 5));
@@ -562,7 +570,7 @@ abstract class AbstractJdbcStorageTest {
     TenantId probe = Samples.freshTenant();
     writeSeveral(JdbcStorage.builder(counting).dialect(expectedDialect()).build(), probe);
     int total = counting.executed();
-    assertEquals(7, total, "grant + task + activity + decision + outbox + idempotency inserts and one update");
+    assertEquals(7, total, "grant + record + activity + decision + outbox + idempotency inserts and one update");
     assertEquals(6, rowsOf(probe));
 
     for (int n = 1; n <= total; n++) {
@@ -597,7 +605,7 @@ abstract class AbstractJdbcStorageTest {
         AccessGrant grant = Samples.grant(t, "g-1");
         s.grants().insert(grant); // statement 1
         try {
-          s.tasks().insert(Samples.task(t, "t-1")); // statement 2, under a savepoint
+          s.records().insert(Samples.task(t, "t-1")); // statement 2, under a savepoint
           s.grants().update(grant.moveTo(GrantStatus.SUSPENDED)); // statement 3, no savepoint
         } catch (JdbcStorageException swallowed) {
           // the work goes on as if nothing happened
@@ -615,11 +623,11 @@ abstract class AbstractJdbcStorageTest {
     s.unitOfWork().inTransaction(() -> {
       AccessGrant grant = Samples.grant(t, "g-1");
       s.grants().insert(grant);
-      s.tasks().insert(Samples.task(t, "t-1"));
+      s.records().insert(Samples.task(t, "t-1"));
       s.activity().append(Samples.entry(t, "e-1", T0, Visibility.PARTNER_VISIBLE, ACME));
       s.decisions().append(Samples.allowed(t, "d-1", T0));
       s.outbox().append(Samples.event(t, "ev-1", T0));
-      s.idempotency().insert(Samples.idempotency(t, "cmd-1"));
+      s.idempotency().claim(Samples.claim(t, "cmd-1"));
       s.grants().update(grant.moveTo(GrantStatus.SUSPENDED));
       return null;
     });
@@ -636,12 +644,20 @@ abstract class AbstractJdbcStorageTest {
     s.directory().savePartner(Partner.builder().tenantId(t).partnerId(ACME).name("Acme")
         .kind(PartnerKind.RENTAL_COMPANY).build());
     s.grants().insert(Samples.grant(t, "g-" + suffix));
-    s.tasks().insert(Samples.task(t, "t-" + suffix));
+    s.records().insert(Samples.task(t, "t-" + suffix));
     s.entitlements().save(Samples.entitlements(t, OCCASION, 0, "plan.pro"));
     s.activity().append(Samples.entry(t, "e-" + suffix, T0, Visibility.PARTNER_VISIBLE, ACME));
     s.decisions().append(Samples.allowed(t, "d-" + suffix, T0));
     s.outbox().append(Samples.event(t, "ev-" + suffix, T0));
-    s.idempotency().insert(Samples.idempotency(t, "k-" + suffix));
+    s.idempotency().claim(Samples.claim(t, "k-" + suffix));
+    s.records().link(RecordLink.builder().tenantId(t).from(RecordRef.of(Samples.TASK, "t-" + suffix))
+        .relation("depends_on").to(RecordRef.of(Samples.TASK, "t-0")).createdAt(T0).build());
+  }
+
+  /** @return how many task records the tenant has in {@code OCCASION} */
+  private long taskCount(TenantId t) {
+    return storage.records().countByStatus(t, RecordQuery.of(Samples.TASK, OCCASION).build()).values().stream()
+        .mapToLong(Long::longValue).sum();
   }
 
   /** @return the tenant's rows over every table, read directly */

@@ -91,10 +91,11 @@ class PostgresJdbcStorageTest extends AbstractJdbcStorageTest {
     return ids;
   }
 
-  private static void await(CountDownLatch latch) {
+  /** Waits at most 20 seconds for {@code latch}, which another thread of the test counts down. */
+  static void await(CountDownLatch latch) {
     try {
       if (!latch.await(20, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("timed out waiting for the other relay");
+        throw new IllegalStateException("timed out waiting for the other thread");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

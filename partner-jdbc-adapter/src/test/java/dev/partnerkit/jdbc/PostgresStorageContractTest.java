@@ -1,7 +1,10 @@
 package dev.partnerkit.jdbc;
 
 import dev.partnerkit.spi.PartnerkitStorage;
-import dev.partnerkit.spi.tck.PartnerkitStorageContract;
+import dev.partnerkit.domain.RecordType;
+import dev.partnerkit.policy.workspace.RecordTypes;
+import dev.partnerkit.tck.PartnerkitStorageContract;
+import java.util.List;
 
 /**
  * The contract test kit on a real PostgreSQL (embedded, started from Maven artifacts), with a non-UTC session time
@@ -11,5 +14,10 @@ class PostgresStorageContractTest extends PartnerkitStorageContract {
   @Override
   protected PartnerkitStorage newStorage() {
     return JdbcStorage.builder(TestDatabases.sharedPostgres()).build();
+  }
+
+  @Override
+  protected List<RecordType<?, ?>> recordTypes() {
+    return RecordTypes.builtIn();
   }
 }

@@ -10,19 +10,17 @@ import dev.partnerkit.domain.GrantId;
 import dev.partnerkit.domain.GrantScope;
 import dev.partnerkit.domain.GrantStatus;
 import dev.partnerkit.domain.IntentKind;
-import dev.partnerkit.domain.JobId;
 import dev.partnerkit.domain.NextStepOwner;
 import dev.partnerkit.domain.OccasionEntitlements;
 import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.Operation;
 import dev.partnerkit.domain.PartnerCapability;
 import dev.partnerkit.domain.PartnerId;
-import dev.partnerkit.domain.PartnerTask;
+import dev.partnerkit.domain.Placement;
+import dev.partnerkit.domain.RecordRef;
 import dev.partnerkit.domain.ReasonCode;
 import dev.partnerkit.domain.ResourceId;
 import dev.partnerkit.domain.Surface;
-import dev.partnerkit.domain.TaskId;
-import dev.partnerkit.domain.TaskStatus;
 import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.UserId;
 import dev.partnerkit.spi.ActivityEntry;
@@ -30,7 +28,8 @@ import dev.partnerkit.spi.ActivityKind;
 import dev.partnerkit.spi.DecisionRecord;
 import dev.partnerkit.spi.IdempotencyRecord;
 import dev.partnerkit.spi.OutboxEvent;
-import dev.partnerkit.spi.Visibility;
+import dev.partnerkit.spi.StoredRecord;
+import dev.partnerkit.domain.Visibility;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -77,17 +76,28 @@ final class Samples {
         .status(GrantStatus.PENDING).validFrom(T0).issuedBy(MAYA).build();
   }
 
-  static PartnerTask task(TenantId tenant, String id) {
-    return PartnerTask.builder().taskId(TaskId.of(id)).tenantId(tenant).occasionId(OCCASION)
-        .eventId(EventId.of("ev-reception")).jobId(JobId.of("job-7")).partnerId(ACME)
-        .assignee(UserId.of("u-dana")).title("Deliver 40 chairs").description("Gold chiavari,\nby the side door")
-        .status(TaskStatus.IN_PROGRESS).dependencies(Set.of(TaskId.of("t-a"), TaskId.of("t-b")))
-        .dueAt(T0.plusSeconds(3600)).createdBy(MAYA).build();
+  /** The record type of the samples' tasks. */
+  static final String TASK = "partner_task";
+  /** The actor key of {@link #MAYA}. */
+  static final String MAYA_KEY = "operator:u-maya";
+
+  /** A task record with every placement field set (but a parent) and a body with every field. */
+  static StoredRecord task(TenantId tenant, String id) {
+    return StoredRecord.builder().tenantId(tenant).ref(RecordRef.of(TASK, id))
+        .placement(Placement.builder().occasionId(OCCASION).eventId(EventId.of("ev-reception"))
+            .resourceId(ResourceId.of("job-7")).partnerId(ACME).build())
+        .visibility(Visibility.PARTNER_VISIBLE).status("in_progress")
+        .body("{\"title\":\"Deliver 40 chairs\",\"description\":\"Gold chiavari,\\nby the side door \u00fc\u2713\","
+            + "\"jobId\":\"job-7\",\"assignee\":\"u-dana\",\"dueAt\":\"2026-11-10T16:00:00.123456Z\"}")
+        .createdAt(T0).updatedAt(T0).createdBy(MAYA_KEY).build();
   }
 
-  static PartnerTask bareTask(TenantId tenant, String id, PartnerId partner, OccasionId occasion) {
-    return PartnerTask.builder().taskId(TaskId.of(id)).tenantId(tenant).occasionId(occasion).partnerId(partner)
-        .title("Task " + id).createdBy(MAYA).build();
+  /** A record of {@code type} with only the occasion and the partner placed, in status to_do. */
+  static StoredRecord bareRecord(TenantId tenant, String type, String id, PartnerId partner, OccasionId occasion) {
+    return StoredRecord.builder().tenantId(tenant).ref(RecordRef.of(type, id))
+        .placement(Placement.builder().occasionId(occasion).partnerId(partner).build())
+        .visibility(Visibility.PARTNER_VISIBLE).status("to_do").body("{\"title\":\"Task " + id + "\"}")
+        .createdAt(T0).updatedAt(T0).createdBy(MAYA_KEY).build();
   }
 
   static OccasionEntitlements entitlements(TenantId tenant, OccasionId occasion, long version, String... keys) {
@@ -97,7 +107,8 @@ final class Samples {
 
   static ActivityEntry entry(TenantId tenant, String id, Instant at, Visibility visibility, PartnerId partner) {
     return ActivityEntry.builder().entryId(id).tenantId(tenant).occasionId(OCCASION).partnerId(partner)
-        .taskId(TaskId.of("t-1")).kind(ActivityKind.TASK).visibility(visibility)
+        .eventId(EventId.of("ev-reception")).resourceId(ResourceId.of("job-7")).record(RecordRef.of(TASK, "t-1"))
+        .eventType("partner_task.moved").kind(ActivityKind.TASK).visibility(visibility)
         .actorLabel("Dana (member of partner p-acme)").summary("Moved task t-1 to in progress").occurredAt(at)
         .build();
   }
@@ -112,7 +123,7 @@ final class Samples {
             DecisionCheck.SOURCE_TRUTH))
         .surface(Surface.RUN_OF_SHOW).operation(Operation.WRITE).decidedAt(at).build();
     return DecisionRecord.builder().recordId(id).actorKind(ActorKind.PARTNER_MEMBER).actorId("u-dana")
-        .occasionId(OCCASION).intent(IntentKind.MOVE_TASK).commandKey("cmd-" + id).decision(decision).build();
+        .occasionId(OCCASION).intent(IntentKind.TRANSITION).commandKey("cmd-" + id).decision(decision).build();
   }
 
   static DecisionRecord blocked(TenantId tenant, String id, Instant at) {
@@ -130,8 +141,9 @@ final class Samples {
         .payload("{\"task\":\"t-1\",\"to\":\"in_progress\",\"note\":\"caf\u00e9 \u2713\"}").occurredAt(at).build();
   }
 
-  static IdempotencyRecord idempotency(TenantId tenant, String key) {
-    return IdempotencyRecord.builder().tenantId(tenant).key(key).fingerprint("sha256-abc123")
-        .outcome("{\"status\":\"moved\"}").createdAt(T0).build();
+  /** A claim (no outcome yet) of {@code key} by Dana. */
+  static IdempotencyRecord claim(TenantId tenant, String key) {
+    return IdempotencyRecord.builder().tenantId(tenant).actorKey("partner_member:u-dana").key(key)
+        .fingerprint("sha256-abc123").createdAt(T0).build();
   }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,11 +21,14 @@ class SchemaScriptsTest {
   private static final Pattern KEY_COLUMNS = Pattern.compile(
       "(primary key|unique|create (?:unique )?index \\w+ on \\w+) \\(([^)]*)\\)");
   private static final Pattern TABLE = Pattern.compile("create table (\\w+)");
+  private static final Pattern CHANGE = Pattern.compile(
+      "(?:alter table (\\w+) (?:add|alter|drop) (?:column|constraint) (\\w+))|(?:drop table (\\w+))");
 
   @ParameterizedTest
   @EnumSource(JdbcDialect.class)
   void tenantIdLeadsEveryKeyAndIndex(JdbcDialect dialect) {
-    List<String> statements = SchemaInstaller.statements(dialect.schemaScript());
+    List<String> statements = new ArrayList<>();
+    dialect.schemaScripts().forEach(script -> statements.addAll(SchemaInstaller.statements(script)));
     int keys = 0;
     for (String statement : statements) {
       String sql = statement.toLowerCase(Locale.ROOT);
@@ -37,21 +42,47 @@ class SchemaScriptsTest {
         assertTrue(m.group(2).startsWith("tenant_id"), () -> "tenant_id must lead " + m.group());
       }
     }
-    assertEquals(18, keys);
+    assertEquals(18 + 7, keys, "18 in version 1, 7 in version 2");
   }
 
   @Test
-  void bothScriptsCreateTheSameTables() {
-    assertEquals(tables(JdbcDialect.POSTGRESQL), tables(JdbcDialect.H2));
-    assertEquals(10, tables(JdbcDialect.H2).size());
+  void bothDialectsCreateAndChangeTheSameTablesAtEachVersion() {
+    assertEquals(List.of(10, 2), List.of(tables(JdbcDialect.H2, 0).size(), tables(JdbcDialect.H2, 1).size()));
+    for (int v = 0; v < SchemaInstaller.CURRENT_VERSION; v++) {
+      assertEquals(tables(JdbcDialect.POSTGRESQL, v), tables(JdbcDialect.H2, v));
+      assertEquals(changes(JdbcDialect.POSTGRESQL, v), changes(JdbcDialect.H2, v));
+    }
+    assertEquals(List.of("pk_record", "pk_record_link"), tables(JdbcDialect.H2, 1));
+    assertTrue(changes(JdbcDialect.H2, 1).containsAll(List.of("pk_activity_entry.task_id", "pk_partner_task",
+        "pk_idempotency_record.actor_key", "pk_idempotency_record.uq_pk_idempotency_record_key")),
+        () -> changes(JdbcDialect.H2, 1).toString());
+  }
+
+  @ParameterizedTest
+  @EnumSource(JdbcDialect.class)
+  void everyScriptIsOneFlywayVersionAndRecordsIt(JdbcDialect dialect) {
+    List<String> scripts = dialect.schemaScripts();
+    assertEquals(SchemaInstaller.CURRENT_VERSION, scripts.size());
+    for (int i = 0; i < scripts.size(); i++) {
+      String script = scripts.get(i);
+      int version = i + 1;
+      assertEquals(version, SchemaInstaller.versionOf(script));
+      assertTrue(script.startsWith(dialect.schemaLocation() + "/V" + version + "__"), script);
+      List<String> statements = SchemaInstaller.statements(script);
+      assertTrue(statements.get(statements.size() - 1).matches(
+          "insert into partnerkit_schema_version \\(version, description\\) values \\(" + version + ", '.*'\\)"),
+          statements.get(statements.size() - 1));
+      assertEquals(1, statements.stream().filter(st -> st.contains("partnerkit_schema_version (version")).count());
+    }
   }
 
   @Test
   void statementsAreSplitAtLineEnds() {
-    List<String> statements = SchemaInstaller.statements(JdbcDialect.POSTGRESQL.schemaScript());
+    List<String> statements = SchemaInstaller.statements(JdbcDialect.POSTGRESQL.schemaScripts().get(0));
     assertTrue(statements.get(0).startsWith("create table partnerkit_schema_version"), statements.get(0));
     assertTrue(statements.get(statements.size() - 1).startsWith("insert into partnerkit_schema_version"));
     assertThrows(IllegalStateException.class, () -> SchemaInstaller.statements("db/partnerkit/none/V1.sql"));
+    assertThrows(IllegalStateException.class, () -> SchemaInstaller.versionOf("db/partnerkit/h2/schema.sql"));
   }
 
   @Test
@@ -61,7 +92,9 @@ class SchemaScriptsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> JdbcDialect.fromProductName("MySQL"));
     assertTrue(e.getMessage().contains("MySQL"));
-    assertEquals("db/partnerkit/h2/V1__partnerkit_schema.sql", JdbcDialect.H2.schemaScript());
+    assertEquals(List.of("db/partnerkit/h2/V1__partnerkit_schema.sql", "db/partnerkit/h2/V2__record_kernel.sql"),
+        JdbcDialect.H2.schemaScripts());
+    assertEquals("db/partnerkit/postgresql", JdbcDialect.POSTGRESQL.schemaLocation());
   }
 
   @Test
@@ -81,14 +114,27 @@ class SchemaScriptsTest {
     assertEquals(List.of(" x", "a;b", "a|b", "b, c", "\u00fc"), Sql.split(encoded, s -> s));
   }
 
-  private static List<String> tables(JdbcDialect dialect) {
+  /** @return the tables the script at {@code index} creates */
+  private static List<String> tables(JdbcDialect dialect, int index) {
     List<String> tables = new ArrayList<>();
-    for (String statement : SchemaInstaller.statements(dialect.schemaScript())) {
+    for (String statement : SchemaInstaller.statements(dialect.schemaScripts().get(index))) {
       Matcher m = TABLE.matcher(statement);
       if (m.find()) {
         tables.add(m.group(1));
       }
     }
     return tables;
+  }
+
+  /** @return the columns and constraints ({@code table.name}) and tables the script at {@code index} alters or drops */
+  private static Set<String> changes(JdbcDialect dialect, int index) {
+    Set<String> changes = new TreeSet<>();
+    for (String statement : SchemaInstaller.statements(dialect.schemaScripts().get(index))) {
+      Matcher m = CHANGE.matcher(statement.toLowerCase(Locale.ROOT));
+      while (m.find()) {
+        changes.add(m.group(3) != null ? m.group(3) : m.group(1) + "." + m.group(2));
+      }
+    }
+    return changes;
   }
 }

@@ -30,8 +30,12 @@ final class TestDatabases {
 
   /** @return a new, empty in-memory H2 database */
   static DataSource freshH2() {
+    return freshH2("");
+  }
+
+  private static DataSource freshH2(String settings) {
     JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:pk-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    ds.setURL("jdbc:h2:mem:pk-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + settings);
     ds.setUser("sa");
     ds.setPassword("");
     return ds;
@@ -71,6 +75,51 @@ final class TestDatabases {
       throw new IllegalStateException(e);
     }
     return postgresDatabase(server(), name);
+  }
+
+  /** @return the database of {@code dialect} shared by this JVM's tests, with the schema installed */
+  static DataSource shared(JdbcDialect dialect) {
+    return dialect == JdbcDialect.H2 ? sharedH2() : sharedPostgres();
+  }
+
+  /** @return a new, empty database of {@code dialect} */
+  static DataSource fresh(JdbcDialect dialect) {
+    return dialect == JdbcDialect.H2 ? freshH2() : freshPostgres();
+  }
+
+  /**
+   * @return a new database of {@code dialect}, schema installed, whose sessions give up waiting for a lock after
+   *     {@code millis}
+   */
+  static DataSource freshWithLockTimeout(JdbcDialect dialect, int millis) {
+    DataSource ds;
+    if (dialect == JdbcDialect.H2) {
+      ds = freshH2(";LOCK_TIMEOUT=" + millis);
+    } else {
+      PGSimpleDataSource pg = (PGSimpleDataSource) freshPostgres();
+      pg.setOptions(pg.getOptions() + " -c lock_timeout=" + millis);
+      ds = pg;
+    }
+    SchemaInstaller.install(ds);
+    return ds;
+  }
+
+  /** @return the data type of a column as the database's information schema names it, e.g. "jsonb" */
+  static String columnType(DataSource ds, String table, String column) {
+    try (var c = ds.getConnection();
+        var s = c.prepareStatement("select data_type from information_schema.columns"
+            + " where lower(table_name) = ? and lower(column_name) = ? and table_schema = current_schema")) {
+      s.setString(1, table);
+      s.setString(2, column);
+      try (var r = s.executeQuery()) {
+        if (!r.next()) {
+          throw new IllegalStateException("no column " + table + "." + column);
+        }
+        return r.getString(1);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** @return the PostgreSQL server version, e.g. "16.4" */

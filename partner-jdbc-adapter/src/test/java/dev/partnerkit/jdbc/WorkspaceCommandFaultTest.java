@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.partnerkit.domain.TaskId;
-import dev.partnerkit.domain.TaskStatus;
+import dev.partnerkit.policy.surface.tasks.TaskId;
+import dev.partnerkit.policy.surface.tasks.TaskStatus;
+import dev.partnerkit.policy.surface.tasks.Tasks;
 import dev.partnerkit.policy.workspace.CommandResult;
 import dev.partnerkit.spi.PartnerkitStorage;
 import java.util.List;
@@ -29,7 +30,7 @@ class WorkspaceCommandFaultTest {
     TaskId countedTask = WorkspaceWorld.setUp(counted, 1).get(0);
     FailingDataSource counting = new FailingDataSource(counted, 0, false);
     CommandResult ok = WorkspaceWorld.workspace(JdbcStorage.builder(counting).build())
-        .operator(WorkspaceWorld.MAYA).moveTask("cmd-move", countedTask, TaskStatus.IN_PROGRESS);
+        .operator(WorkspaceWorld.MAYA).tasks().move("cmd-move", countedTask, TaskStatus.IN_PROGRESS);
     assertTrue(ok.applied());
     int statements = counting.executed();
     System.out.printf("faults (%s): the command runs %d statements; failing each one in turn, and the commit%n",
@@ -45,10 +46,12 @@ class WorkspaceCommandFaultTest {
       FailingDataSource failing = new FailingDataSource(ds, failCommit ? 0 : n, failCommit);
       PartnerkitStorage broken = JdbcStorage.builder(failing).build();
       assertThrows(RuntimeException.class, () -> WorkspaceWorld.workspace(broken).operator(WorkspaceWorld.MAYA)
-          .moveTask("cmd-move", taskId, TaskStatus.IN_PROGRESS), "failure at statement " + n);
+          .tasks().move("cmd-move", taskId, TaskStatus.IN_PROGRESS), "failure at statement " + n);
       assertArrayEquals(before, WorkspaceWorld.counts(plain), "rows after a failure at statement " + n);
-      assertEquals(TaskStatus.TO_DO, plain.tasks().find(WorkspaceWorld.TENANT, taskId).orElseThrow().status());
-      assertTrue(plain.idempotency().find(WorkspaceWorld.TENANT, "cmd-move").isEmpty());
+      assertEquals(TaskStatus.TO_DO.wireName(), plain.records().find(WorkspaceWorld.TENANT,
+          Tasks.TYPE.ref(taskId.value())).orElseThrow().status());
+      assertTrue(plain.idempotency().find(WorkspaceWorld.TENANT, WorkspaceWorld.MAYA.actorKey(), "cmd-move")
+          .isEmpty());
       assertEquals(0, failing.open(), "connections returned");
     }
     assertTrue(List.of("h2", "postgresql").contains(database));

@@ -3,9 +3,10 @@ package dev.partnerkit.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.partnerkit.domain.PartnerTask;
-import dev.partnerkit.domain.TaskId;
-import dev.partnerkit.domain.TaskStatus;
+import dev.partnerkit.policy.surface.tasks.TaskId;
+import dev.partnerkit.policy.surface.tasks.TaskStatus;
+import dev.partnerkit.policy.surface.tasks.Tasks;
+import dev.partnerkit.spi.StoredRecord;
 import dev.partnerkit.policy.workspace.CommandResult;
 import dev.partnerkit.policy.workspace.PartnerWorkspace;
 import dev.partnerkit.spi.PartnerkitStorage;
@@ -59,11 +60,13 @@ class WorkspaceConcurrencyTest {
         PartnerkitStorage storage = storages[me % 2];
         for (int attempt = 0; attempt < ATTEMPTS_PER_THREAD; attempt++) {
           TaskId taskId = tasks.get((me + attempt) % TASKS);
-          PartnerTask seen = storage.tasks().find(WorkspaceWorld.TENANT, taskId).orElseThrow();
-          TaskStatus next = seen.status() == TaskStatus.IN_PROGRESS ? TaskStatus.BLOCKED : TaskStatus.IN_PROGRESS;
+          StoredRecord seen = storage.records().find(WorkspaceWorld.TENANT, Tasks.TYPE.ref(taskId.value()))
+              .orElseThrow();
+          TaskStatus next = seen.status().equals(TaskStatus.IN_PROGRESS.wireName()) ? TaskStatus.BLOCKED
+              : TaskStatus.IN_PROGRESS;
           try {
             CommandResult r = workspace.operator(WorkspaceWorld.MAYA)
-                .moveTask("t" + me + "-a" + attempt, taskId, next, seen.version());
+                .tasks().move("t" + me + "-a" + attempt, taskId, next, seen.version());
             assertTrue(r.applied(), r.decision().render());
             if (r.applied()) {
               winnerCount.incrementAndGet();
@@ -93,7 +96,7 @@ class WorkspaceConcurrencyTest {
     assertTrue(conflicts.get() > 0, "the threads really raced");
     for (TaskId taskId : tasks) {
       assertEquals(winsPerTask.get(taskId).get(),
-          storages[0].tasks().find(WorkspaceWorld.TENANT, taskId).orElseThrow().version(),
+          storages[0].records().find(WorkspaceWorld.TENANT, Tasks.TYPE.ref(taskId.value())).orElseThrow().version(),
           "no lost update on " + taskId);
     }
     assertEquals(before[0] + wins, after[0], "task versions");

@@ -11,7 +11,7 @@ import dev.partnerkit.domain.PartnerCapability;
 import dev.partnerkit.domain.PartnerId;
 import dev.partnerkit.domain.PartnerKind;
 import dev.partnerkit.domain.Surface;
-import dev.partnerkit.domain.TaskId;
+import dev.partnerkit.policy.surface.tasks.TaskId;
 import dev.partnerkit.domain.Tenant;
 import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.UserId;
@@ -19,7 +19,10 @@ import dev.partnerkit.policy.workspace.CommandResult;
 import dev.partnerkit.policy.workspace.GrantDraft;
 import dev.partnerkit.policy.workspace.OperatorConsole;
 import dev.partnerkit.policy.workspace.PartnerWorkspace;
-import dev.partnerkit.policy.workspace.TaskDraft;
+import dev.partnerkit.policy.surface.tasks.TaskDraft;
+import dev.partnerkit.policy.surface.tasks.Tasks;
+import dev.partnerkit.spi.RecordQuery;
+import dev.partnerkit.spi.StoredRecord;
 import dev.partnerkit.spi.ActivityQuery;
 import dev.partnerkit.spi.PartnerkitStorage;
 import java.time.Clock;
@@ -61,7 +64,7 @@ final class WorkspaceWorld {
     require(ops.activateGrant("setup-activate", GrantId.of(grant.recordId().orElseThrow())));
     List<TaskId> ids = new ArrayList<>();
     for (int i = 0; i < tasks; i++) {
-      ids.add(TaskId.of(require(ops.createTask("setup-task-" + i, TaskDraft.builder().occasionId(WEDDING)
+      ids.add(TaskId.of(require(ops.tasks().create("setup-task-" + i, TaskDraft.builder().occasionId(WEDDING)
           .partnerId(ACME).title("Task " + i).build())).recordId().orElseThrow()));
     }
     return ids;
@@ -70,7 +73,8 @@ final class WorkspaceWorld {
   /** Row counts of the tenant: tasks' versions summed, activity, decisions, pending outbox. */
   static long[] counts(PartnerkitStorage storage) {
     long versions = 0;
-    for (var task : storage.tasks().findByOccasion(TENANT, WEDDING)) {
+    for (StoredRecord task : storage.records().list(TENANT, RecordQuery.of(Tasks.TYPE.wireName(), WEDDING)
+        .limit(RecordQuery.MAX_LIMIT).build())) {
       versions += task.version();
     }
     return new long[] {versions, storage.activity().count(TENANT, ActivityQuery.builder().build()),

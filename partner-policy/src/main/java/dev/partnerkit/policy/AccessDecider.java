@@ -20,13 +20,18 @@ import dev.partnerkit.domain.PartnerId;
 import dev.partnerkit.domain.PartnerMember;
 import dev.partnerkit.domain.PartnerStatus;
 import dev.partnerkit.domain.ReasonCode;
+import dev.partnerkit.domain.RecordAction;
+import dev.partnerkit.domain.RecordRule;
+import dev.partnerkit.domain.RecordType;
 import dev.partnerkit.domain.Surface;
-import dev.partnerkit.domain.TaskMove;
-import dev.partnerkit.domain.TaskStatus;
 import dev.partnerkit.domain.internal.Checks;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,13 +50,21 @@ import org.jspecify.annotations.Nullable;
  * capability). If one passes, the lowest such grant id is the one behind the allow; if none does, the decision
  * explains the grant that got furthest. So adding a grant never turns an allow into a block, revoking one never turns
  * a block into an allow, and the order or repetition of grants changes nothing.
+ *
+ * <p>Check 7 for a request about a kernel record runs the kernel's rules (the record is with the acting partner; the
+ * move is in the type's lifecycle for this kind of actor; prerequisites are closed; partners write no internal-only
+ * record) and then the record type's own {@link RecordRule rules}, in order.
  */
 public final class AccessDecider {
-  private static final DecisionCheck[] PARTNER_PIPELINE = DecisionCheck.values();
-  private static final DecisionCheck[] OPERATOR_PIPELINE = {
-      DecisionCheck.PRODUCT_SCOPE, DecisionCheck.ACTOR, DecisionCheck.SURFACE_RULE};
-  private static final List<List<DecisionCheck>> PARTNER_PREFIXES = prefixes(PARTNER_PIPELINE);
-  private static final List<List<DecisionCheck>> OPERATOR_PREFIXES = prefixes(OPERATOR_PIPELINE);
+  private static final Map<DecisionCheck, List<DecisionCheck>> PARTNER_PIPELINE =
+      prefixes(DecisionCheck.values());
+  private static final Map<DecisionCheck, List<DecisionCheck>> OPERATOR_PIPELINE = prefixes(new DecisionCheck[] {
+      DecisionCheck.PRODUCT_SCOPE, DecisionCheck.ACTOR, DecisionCheck.SURFACE_RULE});
+  /** Intents a partner member or integration may ask for at all (an allow list: anything else is operator-only). */
+  private static final Set<IntentKind> PARTNER_INTENTS = EnumSet.of(IntentKind.VIEW, IntentKind.CONTRIBUTE,
+      IntentKind.CREATE, IntentKind.TRANSITION, IntentKind.REVISE, IntentKind.LINK, IntentKind.UNLINK);
+  /** Contributions to these surfaces must name the exact artifact version (resource) they concern. */
+  private static final Set<Surface> EXACT_VERSION_SURFACES = EnumSet.of(Surface.APPROVALS, Surface.ANNOTATIONS);
   private static final List<OperatorRole> ANY_ROLE = List.of(OperatorRole.values());
   private static final List<OperatorRole> GRANT_ROLES = List.of(OperatorRole.OWNER_OPS_LEAD, OperatorRole.ADMIN);
   private static final List<OperatorRole> ENTITLEMENT_ROLES =
@@ -70,10 +83,10 @@ public final class AccessDecider {
    * Decides one request.
    *
    * @param request what is asked
-   * @param facts the tenant, the occasion's product scope, the partner record and the grants
+   * @param facts the tenant, the occasion's product scope, the partner record, the grants and the record type
    * @param now the time to decide at
    * @return the decision, allowed or blocked, explained
-   * @throws InvalidValueException when the facts belong to another tenant or occasion than the request
+   * @throws InvalidValueException when the facts belong to another tenant, occasion or record type than the request
    */
   public Decision decide(AccessRequest request, DecisionFacts facts, Instant now) {
     Checks.required("request", request);
@@ -87,47 +100,62 @@ public final class AccessDecider {
       throw new InvalidValueException("facts.productScope", "facts.productScope must be for the request's occasion "
           + Checks.show(request.occasionId()) + ", but was for " + Checks.show(facts.productScope().occasionId()));
     }
+    RecordType<?, ?> type = recordTypeOf(request, facts);
     Explanations say = new Explanations(request, facts, now);
     Actor actor = request.actor();
-    if (actor.kind() == ActorKind.OPERATOR) {
-      return decideForOperator(request, facts, (OperatorUser) actor, say);
+    if (actor instanceof OperatorUser operator) {
+      return decideForOperator(request, operator, type, say);
     }
-    return decideForPartnerSide(request, facts, actor, say);
+    return decideForPartnerSide(request, facts, actor, type, say);
   }
 
-  private static Decision decideForOperator(AccessRequest request, DecisionFacts facts, OperatorUser operator,
-      Explanations say) {
+  private static @Nullable RecordType<?, ?> recordTypeOf(AccessRequest request, DecisionFacts facts) {
+    RecordAction action = request.record().orElse(null);
+    if (action == null || (request.intent() == IntentKind.VIEW && facts.recordType().isEmpty())) {
+      return null; // a view of one row that is no kernel record (an activity entry) needs no record type
+    }
+    RecordType<?, ?> type = facts.recordType().orElseThrow(() -> new InvalidValueException("facts.recordType",
+        "facts.recordType is required for a request about a " + action.type() + " record, but was empty"));
+    if (!type.wireName().equals(action.type()) || request.surface().orElse(null) != type.surface()) {
+      throw new InvalidValueException("facts.recordType", "facts.recordType must be " + action.type() + " on "
+          + request.surface().map(Surface::wireName).orElse("no surface") + ", but was " + type);
+    }
+    return type;
+  }
+
+  private static Decision decideForOperator(AccessRequest request, OperatorUser operator,
+      @Nullable RecordType<?, ?> type, Explanations say) {
     boolean mutation = request.operation() == Operation.WRITE && request.intent() != IntentKind.MANAGE_ENTITLEMENTS;
-    if (mutation && !facts.productScope().vendorAccessEnabled()) {
-      return say.blocked(ReasonCode.PRODUCT_SCOPE_UNAVAILABLE, OPERATOR_PREFIXES.get(0), null);
+    if (mutation && !say.facts().productScope().vendorAccessEnabled()) {
+      return say.blocked(ReasonCode.PRODUCT_SCOPE_UNAVAILABLE, OPERATOR_PIPELINE.get(DecisionCheck.PRODUCT_SCOPE),
+          null);
     }
     if (!operator.tenantId().equals(request.tenantId())) {
-      return say.blocked(ReasonCode.ACTOR_NOT_RESOLVED, OPERATOR_PREFIXES.get(1), null);
+      return say.blocked(ReasonCode.ACTOR_NOT_RESOLVED, OPERATOR_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
     if (!hasAnyRole(operator, rolesFor(request.intent()))) {
-      return say.blocked(ReasonCode.OPERATOR_ROLE_MISSING, OPERATOR_PREFIXES.get(1), null);
+      return say.blocked(ReasonCode.OPERATOR_ROLE_MISSING, OPERATOR_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
-    ReasonCode rule = taskRule(request, ActorKind.OPERATOR, null);
+    ReasonCode rule = type == null ? null : recordRule(request, type, ActorKind.OPERATOR, null);
     if (rule != null) {
-      return say.blocked(rule, OPERATOR_PREFIXES.get(2), null);
+      return say.blocked(rule, OPERATOR_PIPELINE.get(DecisionCheck.SURFACE_RULE), null);
     }
-    return say.allowedForOperator(OPERATOR_PREFIXES.get(2));
+    return say.allowedForOperator(OPERATOR_PIPELINE.get(DecisionCheck.SURFACE_RULE));
   }
 
   private static Decision decideForPartnerSide(AccessRequest request, DecisionFacts facts, Actor actor,
-      Explanations say) {
+      @Nullable RecordType<?, ?> type, Explanations say) {
     if (!facts.productScope().vendorAccessEnabled()) {
-      return say.blocked(ReasonCode.PRODUCT_SCOPE_UNAVAILABLE, PARTNER_PREFIXES.get(0), null);
+      return say.blocked(ReasonCode.PRODUCT_SCOPE_UNAVAILABLE, PARTNER_PIPELINE.get(DecisionCheck.PRODUCT_SCOPE),
+          null);
     }
-    PartnerId partnerId = actor instanceof PartnerMember
-        ? ((PartnerMember) actor).partnerId() : ((IntegrationPrincipal) actor).partnerId();
+    PartnerId partnerId = actor.actingPartner().orElseThrow();
     if (!resolves(actor, partnerId, request, facts)) {
-      return say.blocked(ReasonCode.ACTOR_NOT_RESOLVED, PARTNER_PREFIXES.get(1), null);
+      return say.blocked(ReasonCode.ACTOR_NOT_RESOLVED, PARTNER_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
     IntentKind intent = request.intent();
-    if (intent == IntentKind.MANAGE_GRANTS || intent == IntentKind.MANAGE_ENTITLEMENTS
-        || intent == IntentKind.MANAGE_TASKS) {
-      return say.blocked(ReasonCode.OPERATOR_ONLY_ACTION, PARTNER_PREFIXES.get(1), null);
+    if (!PARTNER_INTENTS.contains(intent) || (type != null && !type.actorsFor(intent).contains(actor.kind()))) {
+      return say.blocked(ReasonCode.OPERATOR_ONLY_ACTION, PARTNER_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
     Surface surface = request.surface().orElse(null); // null: opening the occasion itself
 
@@ -149,31 +177,33 @@ public final class AccessDecider {
       }
     }
     if (allowing == null) {
-      return say.blocked(furthestCode, PARTNER_PREFIXES.get(furthestCode.check().ordinal()), furthest);
+      return say.blocked(furthestCode, PARTNER_PIPELINE.get(furthestCode.check()), furthest);
     }
 
     // check 6: surface mode
     if (request.operation() == Operation.WRITE && surface != null) {
       if (surface.portalReadOnly()) {
-        return say.blocked(ReasonCode.READ_ONLY_SURFACE, PARTNER_PREFIXES.get(5), allowing);
+        return say.blocked(ReasonCode.READ_ONLY_SURFACE, PARTNER_PIPELINE.get(DecisionCheck.SURFACE_MODE), allowing);
       }
-      if (actor instanceof IntegrationPrincipal && !((IntegrationPrincipal) actor).writeEnabled()) {
-        return say.blocked(ReasonCode.INTEGRATION_READ_ONLY, PARTNER_PREFIXES.get(5), allowing);
+      if (actor instanceof IntegrationPrincipal principal && !principal.writeEnabled()) {
+        return say.blocked(ReasonCode.INTEGRATION_READ_ONLY, PARTNER_PIPELINE.get(DecisionCheck.SURFACE_MODE),
+            allowing);
       }
     }
 
     // check 7: the surface's own rule
-    ReasonCode rule = surface == null ? null : partnerSurfaceRule(request, actor, surface, partnerId);
+    ReasonCode rule = surface == null ? null : partnerSurfaceRule(request, actor, surface, type, partnerId);
     if (rule != null) {
-      return say.blocked(rule, PARTNER_PREFIXES.get(6), allowing);
+      return say.blocked(rule, PARTNER_PIPELINE.get(DecisionCheck.SURFACE_RULE), allowing);
     }
 
     // check 8: source truth is never promoted by a partner or an integration
     if (!request.effects().isEmpty()) {
-      return say.blocked(ReasonCode.SOURCE_TRUTH_PROTECTED, PARTNER_PREFIXES.get(7), allowing);
+      return say.blocked(ReasonCode.SOURCE_TRUTH_PROTECTED, PARTNER_PIPELINE.get(DecisionCheck.SOURCE_TRUTH),
+          allowing);
     }
     return say.allowedByGrant(allowing, surface == null ? null : surface.requiredCapabilityOrNull(),
-        PARTNER_PREFIXES.get(7));
+        PARTNER_PIPELINE.get(DecisionCheck.SOURCE_TRUTH));
   }
 
   private static boolean resolves(Actor actor, PartnerId partnerId, AccessRequest request, DecisionFacts facts) {
@@ -182,10 +212,10 @@ public final class AccessDecider {
         || partner.status() != PartnerStatus.ACTIVE) {
       return false;
     }
-    if (actor instanceof PartnerMember) {
-      return ((PartnerMember) actor).status() == MembershipStatus.ACTIVE;
+    if (actor instanceof PartnerMember member) {
+      return member.status() == MembershipStatus.ACTIVE;
     }
-    return ((IntegrationPrincipal) actor).enabled();
+    return actor instanceof IntegrationPrincipal principal && principal.enabled();
   }
 
   /** Checks 3 (grant), 4 (scope) and 5 (capability) for one grant; null when the grant passes all three. */
@@ -194,18 +224,15 @@ public final class AccessDecider {
     if (!grant.tenantId().equals(request.tenantId())) {
       return ReasonCode.NO_GRANT;
     }
-    switch (grant.status()) {
-      case PENDING:
-        return ReasonCode.GRANT_PENDING;
-      case SUSPENDED:
-        return ReasonCode.GRANT_SUSPENDED;
-      case REVOKED:
-        return ReasonCode.GRANT_REVOKED;
-      case EXPIRED:
-        return ReasonCode.GRANT_EXPIRED;
-      case ACTIVE:
-      default:
-        break;
+    ReasonCode byStatus = switch (grant.status()) {
+      case PENDING -> ReasonCode.GRANT_PENDING;
+      case SUSPENDED -> ReasonCode.GRANT_SUSPENDED;
+      case REVOKED -> ReasonCode.GRANT_REVOKED;
+      case EXPIRED -> ReasonCode.GRANT_EXPIRED;
+      case ACTIVE -> null;
+    };
+    if (byStatus != null) {
+      return byStatus;
     }
     if (now.isBefore(grant.validFrom())) {
       return ReasonCode.GRANT_NOT_YET_VALID;
@@ -220,15 +247,16 @@ public final class AccessDecider {
     if (!scope.occasionId().equals(request.occasionId())) {
       return ReasonCode.OUT_OF_SCOPE;
     }
-    // A read that names no event (or resource) lists what the grant covers: the caller filters the records to the
-    // grant's events and resources. A write must name an event (resource) the grant covers.
-    boolean listing = request.operation() == Operation.READ;
+    // A listing (a read about no record) only needs the grant to reach the surface; the caller keeps exactly the
+    // records a per-record view allows. A write, or a read about one record, must sit inside the narrowed scope:
+    // a record with no event is outside every event-narrowed grant.
+    boolean exact = request.exactScope();
     if (!scope.events().isEmpty() && (request.eventId().isPresent()
-        ? !scope.events().contains(request.eventId().get()) : !listing)) {
+        ? !scope.events().contains(request.eventId().get()) : exact)) {
       return ReasonCode.OUT_OF_SCOPE;
     }
     if (!scope.resources().isEmpty() && (request.resourceId().isPresent()
-        ? !scope.resources().contains(request.resourceId().get()) : !listing)) {
+        ? !scope.resources().contains(request.resourceId().get()) : exact)) {
       return ReasonCode.OUT_OF_SCOPE;
     }
     if (surface == null) {
@@ -245,91 +273,108 @@ public final class AccessDecider {
   }
 
   static boolean coversActor(AccessGrant grant, Actor actor) {
-    if (actor instanceof IntegrationPrincipal) {
+    if (actor instanceof IntegrationPrincipal principal) {
       return grant.integrationPrincipal().isPresent()
-          && grant.integrationPrincipal().get().equals(((IntegrationPrincipal) actor).principalId());
+          && grant.integrationPrincipal().get().equals(principal.principalId());
     }
-    PartnerMember member = (PartnerMember) actor;
-    return grant.integrationPrincipal().isEmpty()
-        && (grant.members().isEmpty() || grant.members().contains(member.userId()));
+    if (actor instanceof PartnerMember member) {
+      return grant.integrationPrincipal().isEmpty()
+          && (grant.members().isEmpty() || grant.members().contains(member.userId()));
+    }
+    return false;
   }
 
   private static @Nullable ReasonCode partnerSurfaceRule(AccessRequest request, Actor actor, Surface surface,
-      PartnerId partnerId) {
-    if (surface == Surface.SCORECARD && actor instanceof PartnerMember
-        && !((PartnerMember) actor).canViewMetrics()) {
+      @Nullable RecordType<?, ?> type, PartnerId partnerId) {
+    if (surface == Surface.SCORECARD && actor instanceof PartnerMember member && !member.canViewMetrics()) {
       return ReasonCode.MEMBER_FLAG_MISSING;
     }
-    if (request.intent() == IntentKind.MOVE_TASK) {
-      return taskRule(request, actor.kind(), partnerId);
+    if (type != null) {
+      return recordRule(request, type, actor.kind(), partnerId);
     }
     if (request.operation() == Operation.WRITE) {
       if (request.internalOnly()) {
         return ReasonCode.PARTNER_RECORD_CANNOT_BE_INTERNAL;
       }
-      if ((surface == Surface.APPROVALS || surface == Surface.ANNOTATIONS) && request.resourceId().isEmpty()) {
+      if (EXACT_VERSION_SURFACES.contains(surface) && request.resourceId().isEmpty()) {
         return ReasonCode.EXACT_ARTIFACT_VERSION_REQUIRED;
       }
     }
     return null;
   }
 
-  /** The task state machine rule; null when the request is no task move or the move is legal for {@code kind}. */
-  private static @Nullable ReasonCode taskRule(AccessRequest request, ActorKind kind,
+  /** The kernel's rules for a record request, then the type's own; null when none blocks. */
+  private static @Nullable ReasonCode recordRule(AccessRequest request, RecordType<?, ?> type, ActorKind kind,
       @Nullable PartnerId actingPartner) {
-    if (request.intent() != IntentKind.MOVE_TASK) {
-      return null;
+    RecordAction action = request.record().orElseThrow();
+    if (actingPartner != null && !action.partnerId().map(actingPartner::equals).orElse(false)) {
+      return ReasonCode.RECORD_NOT_FOR_PARTNER;
     }
-    TaskMove move = request.taskMove().orElseThrow();
-    if (actingPartner != null && !move.assignedPartner().equals(actingPartner)) {
-      return ReasonCode.TASK_NOT_ASSIGNED_TO_PARTNER;
+    if (request.intent() == IntentKind.TRANSITION) {
+      ReasonCode move = lifecycleRule(type, action, kind);
+      if (move != null) {
+        return move;
+      }
     }
-    if (!TaskTransitionTable.allows(move.fromStatus(), move.toStatus(), kind)) {
-      return kind != ActorKind.OPERATOR
-          && TaskTransitionTable.allows(move.fromStatus(), move.toStatus(), ActorKind.OPERATOR)
-          ? ReasonCode.OPERATOR_ONLY_TRANSITION : ReasonCode.TASK_TRANSITION_NOT_ALLOWED;
+    if (actingPartner != null && request.operation() == Operation.WRITE && request.internalOnly()) {
+      return ReasonCode.PARTNER_RECORD_CANNOT_BE_INTERNAL;
     }
-    if ((move.toStatus() == TaskStatus.SUBMITTED || move.toStatus() == TaskStatus.APPROVED)
-        && !move.openDependencies().isEmpty()) {
-      return ReasonCode.TASK_DEPENDENCIES_OPEN;
+    List<RecordRule> rules = type.rules();
+    for (int i = 0; i < rules.size(); i++) {
+      ReasonCode code = rules.get(i).check(request);
+      if (code != null) {
+        if (code.check() != DecisionCheck.SURFACE_RULE) {
+          throw new IllegalStateException("a rule of " + type + " answered " + code.wireName()
+              + ", which is not a surface-rule code");
+        }
+        return code;
+      }
+    }
+    return null;
+  }
+
+  private static <S extends Enum<S> & dev.partnerkit.domain.WireNamed> @Nullable ReasonCode lifecycleRule(
+      RecordType<?, S> type, RecordAction action, ActorKind kind) {
+    var lifecycle = type.lifecycle();
+    S from = lifecycle.parse("record.fromStatus", action.fromStatus().orElseThrow());
+    S to = lifecycle.parse("record.toStatus", action.toStatus().orElseThrow());
+    if (!lifecycle.allows(from, to, kind)) {
+      return kind != ActorKind.OPERATOR && lifecycle.allows(from, to, ActorKind.OPERATOR)
+          ? ReasonCode.OPERATOR_ONLY_TRANSITION : ReasonCode.TRANSITION_NOT_ALLOWED;
+    }
+    if (lifecycle.needsPrerequisitesClosed(to) && !action.openPrerequisites().isEmpty()) {
+      return ReasonCode.PREREQUISITES_OPEN;
     }
     return null;
   }
 
   /** The operator roles that may act with {@code intent}. */
   static List<OperatorRole> rolesFor(IntentKind intent) {
-    switch (intent) {
-      case VIEW:
-        return ANY_ROLE;
-      case MANAGE_GRANTS:
-        return GRANT_ROLES;
-      case MANAGE_ENTITLEMENTS:
-        return ENTITLEMENT_ROLES;
-      case CONTRIBUTE:
-      case MOVE_TASK:
-      case MANAGE_TASKS:
-      default:
-        return WORK_ROLES;
-    }
+    return switch (intent) {
+      case VIEW -> ANY_ROLE;
+      case MANAGE_GRANTS -> GRANT_ROLES;
+      case MANAGE_ENTITLEMENTS -> ENTITLEMENT_ROLES;
+      case CONTRIBUTE, CREATE, TRANSITION, REVISE, LINK, UNLINK -> WORK_ROLES;
+    };
   }
 
   private static boolean hasAnyRole(OperatorUser operator, List<OperatorRole> roles) {
     for (int i = 0; i < roles.size(); i++) {
-      OperatorRole role = roles.get(i);
-      if (operator.hasRole(role)) {
+      if (operator.hasRole(roles.get(i))) {
         return true;
       }
     }
     return false;
   }
 
-  /** Element i is the pipeline's first i + 1 checks: the checks that ran when check i decided. Built once. */
-  private static List<List<DecisionCheck>> prefixes(DecisionCheck[] pipeline) {
-    List<DecisionCheck> all = List.of(pipeline);
-    List<List<DecisionCheck>> out = new ArrayList<>(pipeline.length);
-    for (int i = 0; i < pipeline.length; i++) {
-      out.add(List.copyOf(all.subList(0, i + 1)));
+  /** For each check of the pipeline, the checks that ran when it decided (the pipeline up to it). Built once. */
+  private static Map<DecisionCheck, List<DecisionCheck>> prefixes(DecisionCheck[] pipeline) {
+    Map<DecisionCheck, List<DecisionCheck>> out = new EnumMap<>(DecisionCheck.class);
+    List<DecisionCheck> ran = new ArrayList<>(pipeline.length);
+    for (DecisionCheck check : pipeline) {
+      ran.add(check);
+      out.put(check, List.copyOf(ran));
     }
-    return List.copyOf(out);
+    return out;
   }
 }

@@ -2,6 +2,7 @@ package dev.partnerkit.policy;
 
 import dev.partnerkit.domain.Partner;
 import dev.partnerkit.domain.ProductScope;
+import dev.partnerkit.domain.RecordType;
 import dev.partnerkit.domain.Tenant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -9,7 +10,7 @@ import org.immutables.value.Value;
 /**
  * Everything the decision core needs besides the request and the time, loaded by the caller: the tenant (for its
  * time zone and name), the product scope of the request's occasion, the acting partner's directory record (absent
- * for operators, or when the partner is unknown) and the grants.
+ * for operators, or when the partner is unknown), the grants, and for a record request its record type.
  */
 @Value.Immutable
 public abstract class DecisionFacts {
@@ -27,6 +28,12 @@ public abstract class DecisionFacts {
   public GrantIndex grants() {
     return GrantIndex.empty();
   }
+
+  /**
+   * @return for a request about a kernel record, the record type (its lifecycle and rules decide check 7); its wire
+   *     name must be the request's record type
+   */
+  public abstract Optional<RecordType<?, ?>> recordType();
 
   /** @return a new builder */
   public static ImmutableDecisionFacts.Builder builder() {

@@ -8,6 +8,7 @@ import dev.partnerkit.domain.DecisionCheck;
 import dev.partnerkit.domain.ImmutableDecision;
 import dev.partnerkit.domain.IntegrationPrincipal;
 import dev.partnerkit.domain.IntentKind;
+import dev.partnerkit.domain.MembershipStatus;
 import dev.partnerkit.domain.NextStepOwner;
 import dev.partnerkit.domain.OperatorUser;
 import dev.partnerkit.domain.Partner;
@@ -15,23 +16,43 @@ import dev.partnerkit.domain.PartnerCapability;
 import dev.partnerkit.domain.PartnerMember;
 import dev.partnerkit.domain.PartnerStatus;
 import dev.partnerkit.domain.ReasonCode;
+import dev.partnerkit.domain.RecordAction;
+import dev.partnerkit.domain.RecordRef;
+import dev.partnerkit.domain.RecordType;
 import dev.partnerkit.domain.SourceTruth;
 import dev.partnerkit.domain.Surface;
-import dev.partnerkit.domain.TaskMove;
-import dev.partnerkit.domain.TaskStatus;
 import dev.partnerkit.domain.WireNamed;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the calm-friction words of a decision: why, who owns the next step, the next safe action and the proof
- * needed, specific to the partner, grant, surface and dates involved (dates in the tenant's time zone).
+ * needed. One {@link Explainer} per reason code, held in an {@link EnumMap} (a test checks every code has one).
+ * Explanations name only what the actor named or may list: its own partner and grants, the occasion, event,
+ * resource and record it asked about — never another occasion, another partner's records or plan keys.
  */
 final class Explanations {
+  /** The words of one decision. */
+  record Words(String why, NextStepOwner owner, String next, String proof) {}
+
+  /** Explains one reason code. */
+  @FunctionalInterface
+  interface Explainer {
+    Words explain(Explanations say, @Nullable AccessGrant grant, @Nullable PartnerCapability capability);
+  }
+
+  private static final String LOGGED = "None beyond this decision, which is logged.";
+  private static final Map<ReasonCode, Explainer> EXPLAINERS = explainers();
+
   private final AccessRequest request;
   private final DecisionFacts facts;
   private final Instant now;
@@ -42,337 +63,379 @@ final class Explanations {
     this.now = now;
   }
 
+  /** @return the reason codes that have an explainer */
+  static Set<ReasonCode> explainedCodes() {
+    return Collections.unmodifiableSet(EXPLAINERS.keySet());
+  }
+
   Instant now() {
     return now;
   }
 
+  DecisionFacts facts() {
+    return facts;
+  }
+
   Decision allowedForOperator(List<DecisionCheck> checks) {
-    String who = actorName();
-    String why;
-    String next;
-    String proof;
-    TaskMove move = request.taskMove().orElse(null);
-    if (move != null && move.toStatus() == TaskStatus.APPROVED) {
-      why = "Allowed because " + who + " is an operator of " + tenantName() + " and may approve submitted task "
-          + move.taskId() + ". Approval records the partner's evidence as reviewed; it does not clear job readiness.";
-      next = "record the approval; clear job readiness only from the readiness service, when its own proof is in.";
-      proof = "The submitted evidence of task " + move.taskId() + ", reviewed.";
-    } else if (move != null) {
-      why = "Allowed because " + who + " is an operator of " + tenantName() + " and may move task " + move.taskId()
-          + " from " + words(move.fromStatus()) + " to " + words(move.toStatus()) + ".";
-      next = "record the move; the partner sees the task in " + words(move.toStatus()) + ".";
-      proof = "None beyond this decision, which is logged.";
-    } else {
-      why = "Allowed because " + who + " is an operator of " + tenantName() + " and may " + infinitive(request.intent())
-          + surfaceSuffix() + ".";
-      next = "go ahead and " + infinitive(request.intent()) + surfaceSuffix() + ".";
-      proof = "None beyond this decision, which is logged.";
-    }
-    return base(true, ReasonCode.ALLOWED_FOR_OPERATOR, checks).explanation(why)
-        .nextStepOwner(NextStepOwner.OPERATOR).nextSafeAction(next).proofNeeded(proof).build();
+    return decision(true, ReasonCode.ALLOWED_FOR_OPERATOR, checks, null, null);
   }
 
   Decision allowedByGrant(AccessGrant grant, @Nullable PartnerCapability capability, List<DecisionCheck> checks) {
-    Surface surface = request.surface().orElse(null);
-    String why = surface == null
-        ? "Allowed because the active grant " + grant.grantId() + " for " + partnerName() + " covers occasion "
-            + request.occasionId() + "."
-        : "Allowed because the active grant " + grant.grantId() + " for " + partnerName() + " covers "
-            + verb(request.intent()) + " on " + surface.wireName()
-            + (capability == null ? " (the grant names the documents surface)" : " with the " + capability.wireName()
-            + " capability") + ".";
-    String next;
-    String proof;
-    TaskMove move = request.taskMove().orElse(null);
-    if (move != null) {
-      next = "move task " + move.taskId() + " from " + words(move.fromStatus()) + " to " + words(move.toStatus())
-          + "; the move is recorded as evidence and changes no source truth.";
-      proof = move.toStatus() == TaskStatus.SUBMITTED
-          ? "Attach the handoff evidence the operator will review before approving."
-          : "None beyond this decision, which is logged.";
-    } else if (surface == null) {
-      next = "open the occasion; only the surfaces of grant " + grant.grantId() + " are shown.";
-      proof = "None beyond this decision, which is logged.";
-    } else if (request.intent() == IntentKind.VIEW) {
-      next = "read " + surface.wireName() + "; only partner-visible records are shown.";
-      proof = "None beyond this decision, which is logged.";
-    } else {
-      next = "add the evidence to " + surface.wireName() + "; an operator reviews it, and it changes no source truth.";
-      proof = "The evidence itself, linked to the record it concerns.";
+    return decision(true, ReasonCode.ALLOWED_BY_GRANT, checks, grant, capability);
+  }
+
+  Decision blocked(ReasonCode code, List<DecisionCheck> checks, @Nullable AccessGrant grant) {
+    return decision(false, code, checks, grant, null);
+  }
+
+  private Decision decision(boolean allowed, ReasonCode code, List<DecisionCheck> checks,
+      @Nullable AccessGrant grant, @Nullable PartnerCapability capability) {
+    Explainer explainer = EXPLAINERS.get(code);
+    if (explainer == null) {
+      throw new IllegalStateException("no explainer for reason " + code.wireName());
     }
-    ImmutableDecision.Builder b = base(true, ReasonCode.ALLOWED_BY_GRANT, checks).explanation(why)
-        .nextStepOwner(NextStepOwner.PARTNER).nextSafeAction(next).proofNeeded(proof).grantId(grant.grantId());
-    if (capability != null) {
-      b.capability(capability);
+    Words words = explainer.explain(this, grant, capability);
+    ImmutableDecision.Builder b = Decision.builder().allowed(allowed).reason(code).checks(checks)
+        .tenantId(request.tenantId()).operation(request.operation()).decidedAt(now).explanation(words.why())
+        .nextStepOwner(words.owner()).nextSafeAction(words.next()).proofNeeded(words.proof());
+    request.surface().ifPresent(b::surface);
+    if (allowed) {
+      if (grant != null) {
+        b.grantId(grant.grantId());
+      }
+      if (capability != null) {
+        b.capability(capability);
+      }
+    } else {
+      b.failedCheck(checks.get(checks.size() - 1));
     }
     return b.build();
   }
 
-  Decision blocked(ReasonCode code, List<DecisionCheck> checks, @Nullable AccessGrant grant) {
-    String why;
-    String next;
-    String proof;
-    NextStepOwner owner = code.owner();
-    String partner = partnerName();
-    String g = grant == null ? "" : grant.grantId().value();
-    switch (code) {
-      case PRODUCT_SCOPE_UNAVAILABLE:
-        why = "Blocked because partner participation (vendor_access) is not part of the product for occasion "
-            + request.occasionId() + ": this is unavailable product scope, not a permission problem."
-            + (request.actor() instanceof OperatorUser
-            ? " Existing partner records stay readable; partner workflow and vendor-management changes are off."
-            : " The partner portal shows this occasion as unavailable.");
-        next = "ask the billing admin to enable an entitlement that includes vendor_access (such as "
-            + "feature.multi_user_support) for this occasion.";
-        proof = "An entitlement of occasion " + request.occasionId() + " that resolves to vendor_access.";
-        break;
-      case ACTOR_NOT_RESOLVED:
-        return actorNotResolved(checks);
-      case OPERATOR_ONLY_ACTION:
-        why = "Blocked because " + verb(request.intent()) + " is an operator action; " + actorName()
-            + " acts for " + partner + ", outside " + tenantName() + ".";
-        next = "ask an operator of " + tenantName() + " to make this change.";
-        proof = "None from the partner; the operator records the change.";
-        break;
-      case OPERATOR_ROLE_MISSING:
-        why = "Blocked because " + actorName() + " has the roles " + names(((OperatorUser) request.actor()).roles())
-            + ", and " + verb(request.intent()) + " needs one of " + names(AccessDecider.rolesFor(request.intent()))
-            + ".";
-        next = "ask an operator with one of those roles to do it, or to give " + actorName() + " the role.";
-        proof = "An operator role among " + names(AccessDecider.rolesFor(request.intent())) + ".";
-        break;
-      case NO_GRANT:
-        why = "Blocked because " + partner + " has no access grant in " + tenantName()
-            + ", so it sees nothing yet: no events, files, tasks or payment summaries.";
-        next = "ask the operator to issue and activate a grant for " + partner + " that covers "
-            + surfaceName() + ".";
-        proof = "An active grant for " + partner + " on occasion " + request.occasionId() + " that covers "
-            + surfaceName() + ".";
-        break;
-      case GRANT_PENDING:
-        why = "Blocked because the grant " + g + " for " + partner + " is pending: it has not been activated yet.";
-        next = "ask the operator to activate grant " + g + ".";
-        proof = "Grant " + g + " in active status.";
-        break;
-      case GRANT_SUSPENDED:
-        why = "Blocked because the grant " + g + " for " + partner + " is suspended.";
-        next = "ask the operator to resume grant " + g + ".";
-        proof = "Grant " + g + " in active status again.";
-        break;
-      case GRANT_REVOKED:
-        why = "Blocked because the grant " + g + " for " + partner + " was revoked.";
-        next = "ask the operator to issue a new grant; a revoked grant cannot be restored.";
-        proof = "A new active grant for " + partner + ".";
-        break;
-      case GRANT_EXPIRED:
-        why = "Blocked because the grant " + g + " for " + partner + " expired"
-            + (grant != null && grant.validUntil().isPresent() ? " on " + date(grant.validUntil().get()) : "") + ".";
-        next = "ask the operator to renew the grant.";
-        proof = "Grant " + g + " renewed with a validity window that includes " + date(now) + ".";
-        break;
-      case GRANT_NOT_YET_VALID:
-        why = "Blocked because the grant " + g + " for " + partner + " only becomes valid on "
-            + (grant == null ? "a later date" : date(grant.validFrom())) + ".";
-        next = "wait until then, or ask the operator to move the start of grant " + g + ".";
-        proof = "Grant " + g + " with a validity window that includes " + date(now) + ".";
-        break;
-      case GRANT_NOT_FOR_ACTOR:
-        why = "Blocked because the grant " + g + " for " + partner + " "
-            + (request.actor() instanceof IntegrationPrincipal
-            ? (grant != null && grant.integrationPrincipal().isPresent()
-                ? "is for another integration principal, not " + actorName()
-                : "covers people, not the integration " + actorName() + "; machines need a grant of their own")
-            : (grant != null && grant.integrationPrincipal().isPresent()
-                ? "is for an integration principal, not for people"
-                : "is narrowed to other members, not " + actorName())) + ".";
-        next = "ask the operator to extend grant " + g + " to " + actorName() + ", or to issue one for it.";
-        proof = "An active grant for " + partner + " that names " + actorName() + ".";
-        break;
-      case OUT_OF_SCOPE:
-        why = "Blocked because the grant " + g + " for " + partner + " " + scopeGap(grant) + ".";
-        next = "ask the operator to widen grant " + g + ", or work inside its scope.";
-        proof = "A grant whose scope includes " + requestedScope() + ".";
-        break;
-      case SURFACE_NOT_GRANTED:
-        why = "Blocked because the grant " + g + " for " + partner + " does not open the " + surfaceName()
-            + " surface.";
-        next = "ask the operator to add " + surfaceName() + " to grant " + g + ".";
-        proof = "A grant for " + partner + " that names the " + surfaceName() + " surface.";
-        break;
-      case CAPABILITY_MISSING: {
-        PartnerCapability needed = request.surface().orElseThrow().requiredCapabilityOrNull();
-        String cap = needed == null ? "" : needed.wireName();
-        why = "Blocked because the grant " + g + " for " + partner + " does not include the " + cap
-            + " capability that " + surfaceName() + " needs.";
-        next = "ask the operator to add " + cap + " to grant " + g + ".";
-        proof = "A grant for " + partner + " with the " + cap + " capability.";
-        break;
-      }
-      case READ_ONLY_SURFACE:
-        why = "Blocked because the partner portal side of " + surfaceName() + " is read-only (GET only).";
-        next = "share the information as a comment, or ask the operator to record it.";
-        proof = "None from the partner; operators change " + surfaceName() + " from their own services.";
-        break;
-      case INTEGRATION_READ_ONLY:
-        why = "Blocked because the integration " + actorName() + " is read-only.";
-        next = "ask the operator to enable writes for this integration principal, or send the change through a "
-            + "partner member.";
-        proof = "The operator's decision to enable writes for " + actorName() + ".";
-        break;
-      case MEMBER_FLAG_MISSING:
-        why = "Blocked because the membership of " + actorName() + " in " + partner
-            + " lacks can_view_metrics, which the scorecard needs.";
-        next = "ask an owner of " + partner + " to turn on can_view_metrics for " + actorName() + ".";
-        proof = "A membership with can_view_metrics.";
-        break;
-      case TASK_NOT_ASSIGNED_TO_PARTNER:
-        why = "Blocked because task " + move().taskId() + " is assigned to another partner, not " + partner + ".";
-        next = "ask the operator to reassign the task if " + partner + " should do it.";
-        proof = "The task assigned to " + partner + ".";
-        break;
-      case OPERATOR_ONLY_TRANSITION:
-        why = "Blocked because moving task " + move().taskId() + " from " + words(move().fromStatus()) + " to "
-            + words(move().toStatus()) + " is an operator-controlled step.";
-        next = "wait for the operator to review the submitted task.";
-        proof = "The operator's review of the submitted evidence.";
-        break;
-      case TASK_TRANSITION_NOT_ALLOWED: {
-        List<TaskStatus> targets = TaskTransitionTable.targets(move().fromStatus(), request.actor().kind());
-        why = "Blocked because task " + move().taskId() + " cannot move from " + words(move().fromStatus()) + " to "
-            + words(move().toStatus()) + (targets.isEmpty() ? "; " + words(move().fromStatus())
-            + " is final for " + actorName() : "; from " + words(move().fromStatus()) + " it can move to "
-            + names(targets)) + ".";
-        next = targets.isEmpty() ? "leave the task as it is; ask the operator for a new task if more work is needed."
-            : "move the task to " + names(targets) + " first.";
-        proof = "None; the task state machine lists the legal moves.";
-        owner = request.actor() instanceof OperatorUser ? NextStepOwner.OPERATOR : NextStepOwner.PARTNER;
-        break;
-      }
-      case TASK_DEPENDENCIES_OPEN:
-        why = "Blocked because task " + move().taskId() + " waits on " + names(move().openDependencies())
-            + ", which are not approved yet.";
-        next = "finish those tasks and have them approved first.";
-        proof = "Approval of " + names(move().openDependencies()) + ".";
-        break;
-      case EXACT_ARTIFACT_VERSION_REQUIRED:
-        why = "Blocked because " + surfaceName() + " must name the exact artifact version it concerns, and this "
-            + "request names none.";
-        next = "send it again with the id of the exact artifact version.";
-        proof = "The exact artifact version id.";
-        break;
-      case PARTNER_RECORD_CANNOT_BE_INTERNAL:
-        why = "Blocked because partners cannot create internal-only records.";
-        next = "send it again as a partner-visible record.";
-        proof = "None.";
-        break;
-      case SOURCE_TRUTH_PROTECTED:
-        why = "Blocked because this command would change " + truths(request.effects()) + ", which only "
-            + tenantName() + "'s own services record. Partner input is evidence for review, never source truth.";
-        next = "submit it as evidence (a recommendation, a comment, a response) and ask the operator to confirm it "
-            + "in the source system.";
-        proof = "The operator's confirmation of " + truths(request.effects()) + " in the source system.";
-        break;
-      default:
-        throw new IllegalArgumentException("reason " + code.wireName() + " does not block");
-    }
-    return base(false, code, checks).explanation(why).nextStepOwner(owner).nextSafeAction(next)
-        .proofNeeded(proof).build();
+  private static Map<ReasonCode, Explainer> explainers() {
+    Map<ReasonCode, Explainer> m = new EnumMap<>(ReasonCode.class);
+    m.put(ReasonCode.ALLOWED_FOR_OPERATOR, (s, g, c) -> s.allowedOperator());
+    m.put(ReasonCode.ALLOWED_BY_GRANT, (s, g, c) -> s.allowedPartner(g, c));
+    m.put(ReasonCode.PRODUCT_SCOPE_UNAVAILABLE, (s, g, c) -> s.productScope());
+    m.put(ReasonCode.ACTOR_NOT_RESOLVED, (s, g, c) -> s.actorNotResolved());
+    m.put(ReasonCode.OPERATOR_ONLY_ACTION, (s, g, c) -> new Words(
+        "Blocked because " + s.doing() + " is an operator action; " + s.actorName() + " acts for "
+            + s.partnerName() + ", outside " + s.tenantName() + ".", NextStepOwner.OPERATOR,
+        "ask an operator of " + s.tenantName() + " to make this change.",
+        "None from the partner; the operator records the change."));
+    m.put(ReasonCode.OPERATOR_ROLE_MISSING, (s, g, c) -> new Words(
+        "Blocked because " + s.actorName() + " has the roles "
+            + names(((OperatorUser) s.request.actor()).roles()) + ", and " + s.doing() + " needs one of "
+            + names(AccessDecider.rolesFor(s.request.intent())) + ".", NextStepOwner.OPERATOR,
+        "ask an operator with one of those roles to do it.",
+        "An operator role among " + names(AccessDecider.rolesFor(s.request.intent())) + "."));
+    m.put(ReasonCode.NO_GRANT, (s, g, c) -> new Words(
+        "Blocked because " + s.partnerName() + " has no access grant for this occasion, so it sees nothing yet:"
+            + " no events, files, tasks or payment summaries.", NextStepOwner.OPERATOR,
+        "ask the operator to issue and activate a grant for " + s.partnerName() + " that covers "
+            + s.surfaceName() + ".",
+        "An active grant for " + s.partnerName() + " on occasion " + s.request.occasionId() + " that covers "
+            + s.surfaceName() + "."));
+    m.put(ReasonCode.GRANT_PENDING, (s, g, c) -> new Words(
+        "Blocked because the grant " + id(g) + " for " + s.partnerName() + " is pending: it has not been activated"
+            + " yet.", NextStepOwner.OPERATOR, "ask the operator to activate grant " + id(g) + ".",
+        "Grant " + id(g) + " in active status."));
+    m.put(ReasonCode.GRANT_SUSPENDED, (s, g, c) -> new Words(
+        "Blocked because the grant " + id(g) + " for " + s.partnerName() + " is suspended.", NextStepOwner.OPERATOR,
+        "ask the operator to activate grant " + id(g) + " again.", "Grant " + id(g) + " in active status again."));
+    m.put(ReasonCode.GRANT_REVOKED, (s, g, c) -> new Words(
+        "Blocked because the grant " + id(g) + " for " + s.partnerName() + " was revoked.", NextStepOwner.OPERATOR,
+        "ask the operator to issue a new grant; a revoked grant cannot be restored.",
+        "A new active grant for " + s.partnerName() + "."));
+    m.put(ReasonCode.GRANT_EXPIRED, (s, g, c) -> new Words(
+        "Blocked because the grant " + id(g) + " for " + s.partnerName() + " expired"
+            + (g != null && g.validUntil().isPresent() ? " on " + s.date(g.validUntil().get()) : "") + ".",
+        NextStepOwner.OPERATOR, "ask the operator to renew grant " + id(g) + ".",
+        "Grant " + id(g) + " renewed with a validity window that includes " + s.date(s.now) + "."));
+    m.put(ReasonCode.GRANT_NOT_YET_VALID, (s, g, c) -> new Words(
+        "Blocked because the grant " + id(g) + " for " + s.partnerName() + " only becomes valid on "
+            + (g == null ? "a later date" : s.date(g.validFrom())) + ".", NextStepOwner.OPERATOR,
+        "wait until then, or ask the operator to issue a grant that is valid today.",
+        "A grant with a validity window that includes " + s.date(s.now) + "."));
+    m.put(ReasonCode.GRANT_NOT_FOR_ACTOR, (s, g, c) -> s.grantNotForActor(g));
+    m.put(ReasonCode.OUT_OF_SCOPE, (s, g, c) -> new Words(
+        "Blocked because the grant " + id(g) + " for " + s.partnerName() + " does not cover " + s.requestedScope()
+            + ".", NextStepOwner.OPERATOR,
+        "ask the operator to issue a grant that covers " + s.requestedScope() + ", or work inside the scope of "
+            + "grant " + id(g) + ".", "A grant whose scope includes " + s.requestedScope() + "."));
+    m.put(ReasonCode.SURFACE_NOT_GRANTED, (s, g, c) -> new Words(
+        "Blocked because the grant " + id(g) + " for " + s.partnerName() + " does not open the " + s.surfaceName()
+            + " surface.", NextStepOwner.OPERATOR,
+        "ask the operator to issue a grant that names the " + s.surfaceName() + " surface.",
+        "A grant for " + s.partnerName() + " that names the " + s.surfaceName() + " surface."));
+    m.put(ReasonCode.CAPABILITY_MISSING, (s, g, c) -> {
+      PartnerCapability needed = s.request.surface().orElseThrow().requiredCapabilityOrNull();
+      String cap = needed == null ? "" : needed.wireName();
+      return new Words("Blocked because the grant " + id(g) + " for " + s.partnerName() + " does not include the "
+          + cap + " capability that " + s.surfaceName() + " needs.", NextStepOwner.OPERATOR,
+          "ask the operator to issue a grant with the " + cap + " capability.",
+          "A grant for " + s.partnerName() + " with the " + cap + " capability.");
+    });
+    m.put(ReasonCode.READ_ONLY_SURFACE, (s, g, c) -> new Words(
+        "Blocked because the partner portal side of " + s.surfaceName() + " is read-only (GET only).",
+        NextStepOwner.OPERATOR, "share the information as a comment, or ask the operator to record it.",
+        "None from the partner; operators change " + s.surfaceName() + " from their own services."));
+    m.put(ReasonCode.INTEGRATION_READ_ONLY, (s, g, c) -> new Words(
+        "Blocked because the integration " + s.actorName() + " is read-only.", NextStepOwner.OPERATOR,
+        "ask the operator to enable writes for this integration principal, or send the change through a partner"
+            + " member.", "The operator's decision to enable writes for " + s.actorName() + "."));
+    m.put(ReasonCode.MEMBER_FLAG_MISSING, (s, g, c) -> new Words(
+        "Blocked because the membership of " + s.actorName() + " in " + s.partnerName()
+            + " lacks can_view_metrics, which the scorecard needs.", NextStepOwner.PARTNER,
+        "ask an owner of " + s.partnerName() + " to turn on can_view_metrics for " + s.actorName() + ".",
+        "A membership with can_view_metrics."));
+    m.put(ReasonCode.RECORD_NOT_FOR_PARTNER, (s, g, c) -> new Words(
+        "Blocked because " + s.recordName() + " is not with " + s.partnerName() + ".", NextStepOwner.OPERATOR,
+        "ask the operator to assign it to " + s.partnerName() + " if " + s.partnerName() + " should work on it.",
+        "The " + s.noun() + " assigned to " + s.partnerName() + "."));
+    m.put(ReasonCode.OPERATOR_ONLY_TRANSITION, (s, g, c) -> new Words(
+        "Blocked because moving " + s.recordName() + " from " + s.from() + " to " + s.to()
+            + " is an operator-controlled step.", NextStepOwner.OPERATOR,
+        "wait for the operator to review the " + s.noun() + ".", "The operator's review of the submitted evidence."));
+    m.put(ReasonCode.TRANSITION_NOT_ALLOWED, (s, g, c) -> s.transitionNotAllowed());
+    m.put(ReasonCode.PREREQUISITES_OPEN, (s, g, c) -> new Words(
+        "Blocked because " + s.recordName() + " waits on " + s.openPrerequisites() + ", which "
+            + (s.action().openPrerequisites().size() == 1 ? "is" : "are") + " not closed yet.",
+        NextStepOwner.OPERATOR, "finish and close " + s.openPrerequisites() + " first.",
+        "The closing (approval) of " + s.openPrerequisites() + "."));
+    m.put(ReasonCode.EXACT_ARTIFACT_VERSION_REQUIRED, (s, g, c) -> new Words(
+        "Blocked because " + s.surfaceName() + " must name the exact artifact version it concerns, and this request"
+            + " names none.", NextStepOwner.PARTNER, "send it again with the id of the exact artifact version.",
+        "The exact artifact version id."));
+    m.put(ReasonCode.PARTNER_RECORD_CANNOT_BE_INTERNAL, (s, g, c) -> new Words(
+        "Blocked because partners cannot create internal-only records.", NextStepOwner.PARTNER,
+        "send it again as a partner-visible record.", "None."));
+    m.put(ReasonCode.SOURCE_TRUTH_PROTECTED, (s, g, c) -> new Words(
+        "Blocked because this command would change " + truths(s.request.effects()) + ", which only "
+            + s.tenantName() + "'s own services record. Partner input is evidence for review, never source truth.",
+        NextStepOwner.OPERATOR, "submit it as evidence (a recommendation, a comment, a response) and ask the operator"
+            + " to confirm it in the source system.",
+        "The operator's confirmation of " + truths(s.request.effects()) + " in the source system."));
+    return m;
   }
 
-  private Decision actorNotResolved(List<DecisionCheck> checks) {
+  private Words allowedOperator() {
+    String who = actorName() + " is an operator of " + tenantName();
+    RecordAction action = request.record().orElse(null);
+    if (action != null && request.intent() == IntentKind.TRANSITION) {
+      boolean closing = recordType().map(t -> closes(t, action)).orElse(false);
+      return closing
+          ? new Words("Allowed because " + who + " and may approve " + recordName() + ". Approval records the"
+              + " partner's evidence as reviewed; it does not clear job readiness.", NextStepOwner.OPERATOR,
+              "record the approval; clear job readiness only from the readiness service, when its own proof is in.",
+              "The submitted evidence of " + recordName() + ", reviewed.")
+          : new Words("Allowed because " + who + " and may move " + recordName() + " from " + from() + " to " + to()
+              + ".", NextStepOwner.OPERATOR, "record the move; the partner sees the " + noun() + " in " + to() + ".",
+              LOGGED);
+    }
+    return new Words("Allowed because " + who + " and may " + infinitive() + ".", NextStepOwner.OPERATOR,
+        "go ahead and " + infinitive() + ".", LOGGED);
+  }
+
+  private static <S extends Enum<S> & WireNamed> boolean closes(RecordType<?, S> type, RecordAction action) {
+    return type.lifecycle().isClosed(type.lifecycle().parse("toStatus", action.toStatus().orElseThrow()));
+  }
+
+  private Words allowedPartner(@Nullable AccessGrant grant, @Nullable PartnerCapability capability) {
+    Surface surface = request.surface().orElse(null);
+    String g = id(grant);
+    if (surface == null) {
+      return new Words("Allowed because the active grant " + g + " for " + partnerName() + " covers occasion "
+          + request.occasionId() + ".", NextStepOwner.PARTNER,
+          "open the occasion; only the surfaces your grants name are shown.", LOGGED);
+    }
+    // a record intent already names its record ("moving a task"): adding " on tasks" would say it twice
+    String what = request.intent().onRecord() ? doing() : doing() + " on " + surface.wireName();
+    String why = "Allowed because the active grant " + g + " for " + partnerName() + " covers " + what
+        + (capability == null ? " (the grant names the documents surface)"
+        : " with the " + capability.wireName() + " capability") + ".";
+    if (request.intent() == IntentKind.TRANSITION) {
+      return new Words(why, NextStepOwner.PARTNER, "move " + recordName() + " from " + from() + " to " + to()
+          + "; the move is recorded as evidence and changes no source truth.",
+          "submitted".equals(action().toStatus().orElse(""))
+              ? "Attach the handoff evidence the operator will review before approving." : LOGGED);
+    }
+    if (request.intent() == IntentKind.VIEW) {
+      return new Words(why, NextStepOwner.PARTNER, "read " + surface.wireName()
+          + "; only partner-visible records your grants cover are shown.", LOGGED);
+    }
+    return new Words(why, NextStepOwner.PARTNER, "add the evidence to " + surface.wireName()
+        + "; an operator reviews it, and it changes no source truth.",
+        "The evidence itself, linked to the record it concerns.");
+  }
+
+  private Words productScope() {
+    boolean operator = request.actor() instanceof OperatorUser;
+    return new Words("Blocked because partner participation (vendor_access) is not part of the product for"
+        + " occasion " + request.occasionId() + ": this is unavailable product scope, not a permission problem."
+        + (operator ? " Existing partner records stay readable; partner workflow and vendor-management changes are"
+        + " off." : " The partner portal shows this occasion as unavailable."), NextStepOwner.BILLING_ADMIN,
+        operator ? "ask the billing admin to set an entitlement that resolves to vendor_access for this occasion"
+            + " (OperatorConsole.setEntitlements)."
+            : "ask the event's operator to enable partner participation for this occasion.",
+        "Partner participation (vendor_access) enabled for occasion " + request.occasionId() + ".");
+  }
+
+  private Words actorNotResolved() {
     Actor actor = request.actor();
-    String why;
-    String next;
-    String proof;
-    NextStepOwner owner = NextStepOwner.OPERATOR;
     Partner partner = facts.partner().orElse(null);
     if (actor instanceof OperatorUser) {
-      why = "Blocked because " + actorName() + " works for tenant " + ((OperatorUser) actor).tenantId() + ", not "
-          + tenantName() + ".";
-      next = "sign in to the right tenant, or ask an operator of " + tenantName() + ".";
-      proof = "An operator account of " + tenantName() + ".";
-    } else if (partner == null || !partner.tenantId().equals(request.tenantId())
-        || !partner.partnerId().equals(partnerIdOf(actor))) {
-      why = "Blocked because partner " + partnerIdOf(actor) + " is not in " + tenantName() + "'s partner directory.";
-      next = "ask the operator to add the partner to the directory.";
-      proof = "A partner record of " + tenantName() + " for " + partnerIdOf(actor) + ".";
-    } else if (partner.status() != PartnerStatus.ACTIVE) {
-      why = "Blocked because " + partner.name() + " is inactive in " + tenantName() + "'s partner directory.";
-      next = "ask the operator to reactivate the partner.";
-      proof = "An active partner record.";
-    } else if (actor instanceof PartnerMember) {
-      PartnerMember member = (PartnerMember) actor;
-      why = "Blocked because the membership of " + member.displayName() + " in " + partner.name() + " is "
-          + member.status().wireName() + ", not active.";
-      next = member.status() == dev.partnerkit.domain.MembershipStatus.INVITED
-          ? "accept the membership invitation." : "ask an owner of " + partner.name() + " to invite you again.";
-      proof = "An active membership of " + partner.name() + ".";
-      owner = NextStepOwner.PARTNER;
-    } else {
-      why = "Blocked because the integration " + actorName() + " is disabled.";
-      next = "ask the operator to enable the integration principal.";
-      proof = "An enabled integration principal.";
+      return new Words("Blocked because " + actorName() + " is not an operator of " + tenantName() + ".",
+          NextStepOwner.OPERATOR, "sign in to the right tenant, or ask an operator of " + tenantName() + ".",
+          "An operator account of " + tenantName() + ".");
     }
-    return base(false, ReasonCode.ACTOR_NOT_RESOLVED, checks).explanation(why).nextStepOwner(owner)
-        .nextSafeAction(next).proofNeeded(proof).build();
+    if (partner == null || !partner.tenantId().equals(request.tenantId())
+        || !actor.actingPartner().map(partner.partnerId()::equals).orElse(false)) {
+      return new Words("Blocked because the partner " + actingPartnerId() + " is not in " + tenantName()
+          + "'s partner directory.", NextStepOwner.OPERATOR,
+          "ask the operator to add the partner to the directory.",
+          "A partner record of " + tenantName() + " for " + actingPartnerId() + ".");
+    }
+    if (partner.status() != PartnerStatus.ACTIVE) {
+      return new Words("Blocked because " + partner.name() + " is inactive in " + tenantName()
+          + "'s partner directory.", NextStepOwner.OPERATOR, "ask the operator to reactivate the partner.",
+          "An active partner record.");
+    }
+    if (actor instanceof PartnerMember member) {
+      return new Words("Blocked because the membership of " + member.displayName() + " in " + partner.name()
+          + " is " + member.status().wireName() + ", not active.", NextStepOwner.PARTNER,
+          member.status() == MembershipStatus.INVITED ? "accept the membership invitation."
+              : "ask an owner of " + partner.name() + " to invite you again.",
+          "An active membership of " + partner.name() + ".");
+    }
+    return new Words("Blocked because the integration " + actorName() + " is disabled.", NextStepOwner.OPERATOR,
+        "ask the operator to enable the integration principal.", "An enabled integration principal.");
   }
 
-  private ImmutableDecision.Builder base(boolean allowed, ReasonCode code, List<DecisionCheck> checks) {
-    ImmutableDecision.Builder b = Decision.builder().allowed(allowed).reason(code).checks(checks)
-        .tenantId(request.tenantId()).operation(request.operation()).decidedAt(now);
-    request.surface().ifPresent(b::surface);
-    if (!allowed) {
-      b.failedCheck(checks.get(checks.size() - 1));
-    }
-    return b;
+  private Words grantNotForActor(@Nullable AccessGrant grant) {
+    boolean machineGrant = grant != null && grant.integrationPrincipal().isPresent();
+    String gap = request.actor() instanceof IntegrationPrincipal
+        ? (machineGrant ? "is for another integration principal, not " + actorName()
+            : "covers people, not the integration " + actorName() + "; machines need a grant of their own")
+        : (machineGrant ? "is for an integration principal, not for people"
+            : "is narrowed to other members, not " + actorName());
+    return new Words("Blocked because the grant " + id(grant) + " for " + partnerName() + " " + gap + ".",
+        NextStepOwner.OPERATOR, "ask the operator to issue a grant that names " + actorName() + ".",
+        "An active grant for " + partnerName() + " that names " + actorName() + ".");
   }
 
-  private TaskMove move() {
-    return request.taskMove().orElseThrow();
+  private Words transitionNotAllowed() {
+    List<String> targets = targets();
+    boolean operator = request.actor() instanceof OperatorUser;
+    return new Words("Blocked because " + recordName() + " cannot move from " + from() + " to " + to()
+        + (targets.isEmpty() ? "; " + from() + " is final for " + actorName() : "; from " + from()
+        + " it can move to " + String.join(" or ", targets)) + ".",
+        operator ? NextStepOwner.OPERATOR : NextStepOwner.PARTNER,
+        targets.isEmpty() ? "leave the " + noun() + " as it is; ask the operator for a new one if more work is needed."
+            : "move the " + noun() + " to " + String.join(" or ", targets) + " first.",
+        "None; the " + noun() + " lifecycle lists the legal moves.");
   }
 
-  private String scopeGap(@Nullable AccessGrant grant) {
-    if (grant == null) {
-      return "does not cover " + requestedScope();
+  private List<String> targets() {
+    return recordType().map(t -> targetsOf(t, action(), request.actor().kind().wireName())).orElse(List.of());
+  }
+
+  private static <S extends Enum<S> & WireNamed> List<String> targetsOf(RecordType<?, S> type, RecordAction action,
+      String kind) {
+    S from = type.lifecycle().parse("fromStatus", action.fromStatus().orElseThrow());
+    return type.lifecycle().targets(from, WireNamed.parse(dev.partnerkit.domain.ActorKind.class, "kind", kind))
+        .stream().map(s -> words(s.wireName())).toList();
+  }
+
+  private java.util.Optional<RecordType<?, ?>> recordType() {
+    return facts.recordType();
+  }
+
+  private RecordAction action() {
+    return request.record().orElseThrow();
+  }
+
+  private String noun() {
+    return recordType().map(RecordType::noun).orElse("record");
+  }
+
+  /** "task 'Attach the rental proof'", or "this task" when the record has no title yet. */
+  private String recordName() {
+    return action().title().map(t -> noun() + " '" + t + "'").orElse("this " + noun());
+  }
+
+  private String openPrerequisites() {
+    StringJoiner out = new StringJoiner(", ");
+    for (RecordRef ref : new TreeSet<>(action().openPrerequisites())) { // sorted: equal requests, equal words
+      out.add(ref.id());
     }
-    if (!grant.scope().occasionId().equals(request.occasionId())) {
-      return "covers occasion " + grant.scope().occasionId() + ", not occasion " + request.occasionId();
-    }
-    if (!grant.scope().events().isEmpty()
-        && (request.eventId().isEmpty() || !grant.scope().events().contains(request.eventId().get()))) {
-      return "covers only the events " + names(grant.scope().events())
-          + request.eventId().map(e -> ", not event " + e).orElse(", and this request names no event");
-    }
-    return "covers only the resources " + names(grant.scope().resources())
-        + request.resourceId().map(r -> ", not resource " + r).orElse(", and this request names no resource");
+    return (action().openPrerequisites().size() == 1 ? "the " + noun() + " " : "the " + noun() + "s ") + out;
+  }
+
+  private String from() {
+    return words(action().fromStatus().orElse(""));
+  }
+
+  private String to() {
+    return words(action().toStatus().orElse(""));
+  }
+
+  /** What the request does, as a gerund phrase: "moving a task", "reading", "managing access grants". */
+  private String doing() {
+    String noun = request.record().isPresent() ? noun() : "record";
+    return switch (request.intent()) {
+      case VIEW -> "reading";
+      case CONTRIBUTE -> "adding evidence";
+      case CREATE -> "creating a " + noun;
+      case TRANSITION -> "moving a " + noun;
+      case REVISE -> "revising a " + noun;
+      case LINK -> "linking a " + noun;
+      case UNLINK -> "unlinking a " + noun;
+      case MANAGE_GRANTS -> "managing access grants";
+      case MANAGE_ENTITLEMENTS -> "setting entitlements";
+    };
+  }
+
+  private String infinitive() {
+    String where = request.surface().map(s -> " on " + s.wireName()).orElse(" for occasion " + request.occasionId());
+    return switch (request.intent()) {
+      case VIEW -> "read" + where;
+      case CONTRIBUTE -> "add evidence" + where;
+      case CREATE -> "create " + (request.record().isPresent() ? "the " + noun() : "it");
+      case TRANSITION -> "move " + recordName();
+      case REVISE -> "revise " + recordName();
+      case LINK -> "link " + recordName();
+      case UNLINK -> "unlink " + recordName();
+      case MANAGE_GRANTS -> "manage access grants";
+      case MANAGE_ENTITLEMENTS -> "set the entitlements of occasion " + request.occasionId();
+    };
   }
 
   private String requestedScope() {
-    return "occasion " + request.occasionId() + request.eventId().map(e -> ", event " + e).orElse("")
+    return "occasion " + request.occasionId() + request.eventId().map(e -> ", event " + e).orElse(
+        request.exactScope() ? ", with no event" : "")
         + request.resourceId().map(r -> ", resource " + r).orElse("");
   }
 
   private String partnerName() {
-    Actor actor = request.actor();
-    if (actor instanceof OperatorUser) {
+    if (request.actor() instanceof OperatorUser) {
       return "the partner";
     }
-    return facts.partner().filter(p -> p.partnerId().equals(partnerIdOf(actor))).map(Partner::name)
-        .orElse("partner " + partnerIdOf(actor));
+    return facts.partner().filter(p -> request.actor().actingPartner().map(p.partnerId()::equals).orElse(false))
+        .map(Partner::name).orElse("partner " + actingPartnerId());
   }
 
-  private static Object partnerIdOf(Actor actor) {
-    return actor instanceof PartnerMember ? ((PartnerMember) actor).partnerId()
-        : ((IntegrationPrincipal) actor).partnerId();
+  private String actingPartnerId() {
+    return request.actor().actingPartner().map(Object::toString).orElse("");
   }
 
   private String actorName() {
     Actor actor = request.actor();
-    if (actor instanceof OperatorUser) {
-      return ((OperatorUser) actor).displayName();
+    if (actor instanceof OperatorUser operator) {
+      return operator.displayName();
     }
-    if (actor instanceof PartnerMember) {
-      return ((PartnerMember) actor).displayName();
+    if (actor instanceof PartnerMember member) {
+      return member.displayName();
     }
     return ((IntegrationPrincipal) actor).name();
   }
@@ -385,52 +448,16 @@ final class Explanations {
     return request.surface().map(Surface::wireName).orElse("this occasion");
   }
 
-  private String surfaceSuffix() {
-    return request.surface().map(s -> " on " + s.wireName()).orElse(" for occasion " + request.occasionId());
-  }
-
   private String date(Instant instant) {
     return LocalDate.ofInstant(instant, facts.tenant().zone()).toString();
   }
 
-  private static String verb(IntentKind intent) {
-    switch (intent) {
-      case VIEW:
-        return "reading";
-      case CONTRIBUTE:
-        return "adding evidence";
-      case MOVE_TASK:
-        return "moving tasks";
-      case MANAGE_TASKS:
-        return "creating and assigning tasks";
-      case MANAGE_GRANTS:
-        return "managing access grants";
-      case MANAGE_ENTITLEMENTS:
-      default:
-        return "setting entitlements";
-    }
+  private static String id(@Nullable AccessGrant grant) {
+    return grant == null ? "" : grant.grantId().value();
   }
 
-  private static String infinitive(IntentKind intent) {
-    switch (intent) {
-      case VIEW:
-        return "read";
-      case CONTRIBUTE:
-        return "add evidence";
-      case MOVE_TASK:
-        return "move tasks";
-      case MANAGE_TASKS:
-        return "create and assign tasks";
-      case MANAGE_GRANTS:
-        return "manage access grants";
-      case MANAGE_ENTITLEMENTS:
-      default:
-        return "set entitlements";
-    }
-  }
-
-  private static String words(TaskStatus status) {
-    return status.wireName().replace('_', ' ');
+  private static String words(String wireName) {
+    return wireName.replace('_', ' ');
   }
 
   private static String truths(Collection<SourceTruth> truths) {

@@ -73,7 +73,7 @@ class ArchitectureTest {
   @Test
   void theImportSeesTheCoreTheJsonMappingAndTheDomain() {
     assertTrue(classes.contain(AccessDecider.class));
-    assertTrue(classes.contain(dev.partnerkit.policy.json.PartnerkitJson.class));
+    assertTrue(classes.contain(dev.partnerkit.domain.json.PartnerkitJson.class));
     assertTrue(classes.contain(dev.partnerkit.domain.AccessGrant.class));
     assertFalse(classes.contain(ArchitectureTest.class), "tests are not imported");
   }

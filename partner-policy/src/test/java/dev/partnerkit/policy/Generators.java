@@ -20,7 +20,6 @@ import dev.partnerkit.domain.MembershipRole;
 import dev.partnerkit.domain.MembershipStatus;
 import dev.partnerkit.domain.OccasionEntitlements;
 import dev.partnerkit.domain.OccasionId;
-import dev.partnerkit.domain.Operation;
 import dev.partnerkit.domain.OperatorRole;
 import dev.partnerkit.domain.OperatorUser;
 import dev.partnerkit.domain.Partner;
@@ -29,17 +28,23 @@ import dev.partnerkit.domain.PartnerId;
 import dev.partnerkit.domain.PartnerKind;
 import dev.partnerkit.domain.PartnerMember;
 import dev.partnerkit.domain.PartnerStatus;
-import dev.partnerkit.domain.PartnerTask;
+import dev.partnerkit.domain.Placement;
 import dev.partnerkit.domain.ProductCapability;
 import dev.partnerkit.domain.ProductScope;
+import dev.partnerkit.domain.RecordAction;
+import dev.partnerkit.domain.RecordRef;
+import dev.partnerkit.domain.RecordType;
 import dev.partnerkit.domain.ResourceId;
 import dev.partnerkit.domain.SourceTruth;
 import dev.partnerkit.domain.Surface;
-import dev.partnerkit.domain.TaskId;
-import dev.partnerkit.domain.TaskStatus;
 import dev.partnerkit.domain.Tenant;
 import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.UserId;
+import dev.partnerkit.domain.WireNamed;
+import dev.partnerkit.policy.surface.tasks.PartnerTask;
+import dev.partnerkit.policy.surface.tasks.TaskId;
+import dev.partnerkit.policy.surface.tasks.TaskStatus;
+import dev.partnerkit.policy.surface.tasks.Tasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -47,6 +52,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
@@ -157,8 +163,7 @@ final class Generators {
   }
 
   static PartnerId partnerOf(Actor actor) {
-    return actor instanceof PartnerMember ? ((PartnerMember) actor).partnerId()
-        : ((IntegrationPrincipal) actor).partnerId();
+    return actor.actingPartner().orElseThrow();
   }
 
   // --- grants ---
@@ -201,45 +206,128 @@ final class Generators {
 
   // --- requests ---
 
-  static AccessRequest request(RandomnessSource in, Actor actor) {
-    int roll = between(in, 1, 100);
-    IntentKind intent = roll <= 35 ? IntentKind.VIEW : roll <= 60 ? IntentKind.CONTRIBUTE
-        : roll <= 80 ? IntentKind.MOVE_TASK : oneOf(in, IntentKind.class);
-    ImmutableAccessRequest.Builder b = AccessRequest.builder().actor(actor).tenantId(TENANT)
-        .occasionId(Fixtures.OCCASION).intent(intent)
-        .operation(intent == IntentKind.VIEW ? Operation.READ : Operation.WRITE);
-    if (intent == IntentKind.MOVE_TASK) {
-      b.surface(Surface.TASKS);
-      b.taskMove(dev.partnerkit.domain.ImmutableTaskMove.builder().taskId(oneOf(in, TASKS)).assignedPartner(chance(in, 80) ? Fixtures.ACME
-              : Fixtures.VENUE).fromStatus(oneOf(in, TaskStatus.class)).toStatus(oneOf(in, TaskStatus.class))
-          .openDependencies(chance(in, 70) ? List.of() : subset(in, TASKS)).build());
-    } else if (intent == IntentKind.VIEW || intent == IntentKind.CONTRIBUTE || chance(in, 50)) {
-      b.surface(oneOf(in, Surface.class));
+  /** The record types requests are about: tasks, and the test-only field notes partners may create. */
+  static final List<RecordType<?, ?>> RECORD_TYPES = List.of(Tasks.TYPE, Fixtures.FIELD_NOTE);
+  static final List<IntentKind> RECORD_INTENTS = List.of(IntentKind.CREATE, IntentKind.REVISE, IntentKind.LINK,
+      IntentKind.UNLINK);
+
+  static RecordType<?, ?> typeNamed(String wireName) {
+    for (RecordType<?, ?> type : RECORD_TYPES) {
+      if (type.wireName().equals(wireName)) {
+        return type;
+      }
     }
+    throw new IllegalArgumentException("no record type " + wireName);
+  }
+
+  /** Mostly the actor's own partner (Acme for operators), sometimes the other one. */
+  static PartnerId somePartner(RandomnessSource in, Actor actor) {
+    PartnerId own = actor.actingPartner().orElse(Fixtures.ACME);
+    return chance(in, 80) ? own : oneOf(in, PARTNERS);
+  }
+
+  /** Where a record sits: an occasion, maybe an event and a resource, mostly with a partner. */
+  static Placement placement(RandomnessSource in, OccasionId occasion, Actor actor) {
+    return Placement.builder().occasionId(occasion)
+        .eventId(chance(in, 60) ? Optional.of(oneOf(in, EVENTS)) : Optional.empty())
+        .resourceId(chance(in, 35) ? Optional.of(oneOf(in, RESOURCES)) : Optional.empty())
+        .partnerId(chance(in, 90) ? Optional.of(somePartner(in, actor)) : Optional.empty()).build();
+  }
+
+  static <S extends Enum<S> & WireNamed> String someStatus(RandomnessSource in, RecordType<?, S> type) {
+    return oneOf(in, type.lifecycle().statusType()).wireName();
+  }
+
+  /** The record action of {@code intent} on a random record of {@code type} placed at {@code placement}. */
+  static RecordAction action(RandomnessSource in, RecordType<?, ?> type, IntentKind intent, Placement placement) {
+    dev.partnerkit.domain.ImmutableRecordAction.Builder b = RecordAction.builder().type(type.wireName())
+        .partnerId(placement.partnerId());
+    if (intent != IntentKind.CREATE) {
+      b.recordId(oneOf(in, TASKS).value());
+    }
+    if (chance(in, 70)) {
+      b.title(oneOf(in, NAMES));
+    }
+    if (intent == IntentKind.TRANSITION) {
+      b.fromStatus(someStatus(in, type)).toStatus(someStatus(in, type));
+      if (chance(in, 30)) {
+        for (TaskId t : subset(in, TASKS)) {
+          b.addOpenPrerequisites(RecordRef.of(Tasks.TYPE.wireName(), t.value()));
+        }
+      }
+    }
+    if (intent == IntentKind.LINK || intent == IntentKind.UNLINK) {
+      b.relation(Tasks.DEPENDS_ON);
+    }
+    return b.build();
+  }
+
+  /**
+   * A random request of {@code actor}: listings and occasion openings, per-record views, contributions, task moves,
+   * other record intents, and operator-only intents; mostly in the wedding, sometimes in the gala.
+   */
+  static AccessRequest request(RandomnessSource in, Actor actor) {
+    OccasionId occasion = chance(in, 85) ? Fixtures.OCCASION : Fixtures.OTHER_OCCASION;
+    int roll = between(in, 1, 100);
+    ImmutableAccessRequest.Builder b;
+    if (roll <= 20) {
+      b = chance(in, 90) ? AccessRequest.view(actor, TENANT, occasion, oneOf(in, Surface.class))
+          : AccessRequest.openOccasion(actor, TENANT, occasion);
+      eventAndResource(in, b);
+    } else if (roll <= 35) {
+      b = onRecord(in, actor, occasion, IntentKind.VIEW);
+    } else if (roll <= 50) {
+      b = AccessRequest.contribute(actor, TENANT, occasion, oneOf(in, Surface.class));
+      eventAndResource(in, b);
+    } else if (roll <= 75) {
+      b = onRecord(in, actor, occasion, IntentKind.TRANSITION);
+    } else if (roll <= 90) {
+      b = onRecord(in, actor, occasion, oneOf(in, RECORD_INTENTS));
+    } else {
+      b = AccessRequest.builder().actor(actor).tenantId(TENANT).occasionId(occasion)
+          .intent(chance(in, 50) ? IntentKind.MANAGE_GRANTS : IntentKind.MANAGE_ENTITLEMENTS);
+      if (chance(in, 50)) {
+        b.surface(oneOf(in, Surface.class));
+      }
+      eventAndResource(in, b);
+    }
+    if (chance(in, 20)) {
+      b.effects(subset(in, List.of(SourceTruth.values())));
+    }
+    AccessRequest request = b.build();
+    return request.intent() != IntentKind.VIEW && chance(in, 15)
+        ? ImmutableAccessRequest.copyOf(request).withInternalOnly(true) : request;
+  }
+
+  /** {@code intent} on a random record (mostly a task for moves) at a random placement in {@code occasion}. */
+  static ImmutableAccessRequest.Builder onRecord(RandomnessSource in, Actor actor, OccasionId occasion,
+      IntentKind intent) {
+    RecordType<?, ?> type = intent == IntentKind.TRANSITION && chance(in, 80) ? Tasks.TYPE : oneOf(in, RECORD_TYPES);
+    Placement placement = placement(in, occasion, actor);
+    return AccessRequest.onRecord(actor, TENANT, intent, type.surface(), placement,
+        action(in, type, intent, placement));
+  }
+
+  private static void eventAndResource(RandomnessSource in, ImmutableAccessRequest.Builder b) {
     if (chance(in, 50)) {
       b.eventId(oneOf(in, EVENTS));
     }
     if (chance(in, 40)) {
       b.resourceId(oneOf(in, RESOURCES));
     }
-    if (chance(in, 20)) {
-      b.effects(subset(in, List.of(SourceTruth.values())));
-    }
-    b.internalOnly(intent != IntentKind.VIEW && chance(in, 15));
-    return b.build();
   }
 
   static Partner partner(RandomnessSource in, PartnerId partnerId) {
     return Partner.builder().tenantId(chance(in, 85) ? TENANT : Fixtures.OTHER_TENANT).partnerId(partnerId)
         .name(oneOf(in, NAMES)).kind(oneOf(in, PartnerKind.class))
         .status(chance(in, 85) ? PartnerStatus.ACTIVE : PartnerStatus.INACTIVE)
-        .tier(chance(in, 30) ? java.util.Optional.of("gold") : java.util.Optional.empty())
-        .region(chance(in, 30) ? java.util.Optional.of("Midwest") : java.util.Optional.empty())
-        .ownerUserId(chance(in, 30) ? java.util.Optional.of(oneOf(in, USERS)) : java.util.Optional.empty()).build();
+        .tier(chance(in, 30) ? Optional.of("gold") : Optional.empty())
+        .region(chance(in, 30) ? Optional.of("Midwest") : Optional.empty())
+        .ownerUserId(chance(in, 30) ? Optional.of(oneOf(in, USERS)) : Optional.empty()).build();
   }
 
   /** A request with its facts and grants; the facts' grant index is rebuilt from {@link #grants}. */
-  record World(AccessRequest request, Tenant tenant, ProductScope productScope, java.util.Optional<Partner> partner,
+  record World(AccessRequest request, Tenant tenant, ProductScope productScope, Optional<Partner> partner,
       List<AccessGrant> grants, Instant now) {
     DecisionFacts facts() {
       return factsWith(grants);
@@ -247,7 +335,8 @@ final class Generators {
 
     DecisionFacts factsWith(List<AccessGrant> someGrants) {
       return DecisionFacts.builder().tenant(tenant).productScope(productScope).partner(partner)
-          .grants(GrantIndex.of(someGrants)).build();
+          .grants(GrantIndex.of(someGrants))
+          .recordType(request.record().map(a -> typeNamed(a.type()))).build();
     }
 
     dev.partnerkit.domain.Decision decide() {
@@ -272,33 +361,38 @@ final class Generators {
   }
 
   static World world(RandomnessSource in, Actor actor) {
-    AccessRequest request = request(in, actor);
+    return worldFor(in, request(in, actor));
+  }
+
+  /** Random facts around {@code request}: tenant zone, product scope of its occasion, partner record, grants. */
+  static World worldFor(RandomnessSource in, AccessRequest request) {
+    Actor actor = request.actor();
     Tenant tenant = Tenant.of(TENANT, "Toni Catering", oneOf(in, ZONES));
-    ProductScope scope = ProductScope.of(Fixtures.OCCASION, chance(in, 90)
+    ProductScope scope = ProductScope.of(request.occasionId(), chance(in, 90)
         ? Set.of(ProductCapability.VENDOR_ACCESS) : Set.of());
-    java.util.Optional<Partner> partner = java.util.Optional.empty();
+    Optional<Partner> partner = Optional.empty();
     if (chance(in, 92)) {
       PartnerId id = actor instanceof OperatorUser || chance(in, 15) ? oneOf(in, PARTNERS) : partnerOf(actor);
-      partner = java.util.Optional.of(partner(in, id));
+      partner = Optional.of(partner(in, id));
     }
     List<AccessGrant> grants = new ArrayList<>(grants(in));
     if (!grants.isEmpty() && !(actor instanceof OperatorUser) && chance(in, 60)) {
-      grants.set(0, alignedWith(in, grants.get(0), actor));
+      grants.set(0, alignedWith(in, grants.get(0), actor, request.occasionId()));
     }
     return new World(request, tenant, scope, partner, grants, NOW.plus(Duration.ofMinutes(between(in, -60, 60))));
   }
 
   /** Points a random grant at the actor (tenant, partner, person or machine, occasion, window), mostly active. */
-  static AccessGrant alignedWith(RandomnessSource in, AccessGrant grant, Actor actor) {
+  static AccessGrant alignedWith(RandomnessSource in, AccessGrant grant, Actor actor, OccasionId occasion) {
     ImmutableAccessGrant g = ImmutableAccessGrant.copyOf(grant).withTenantId(TENANT).withPartnerId(partnerOf(actor))
-        .withScope(dev.partnerkit.domain.ImmutableGrantScope.copyOf(grant.scope()).withOccasionId(Fixtures.OCCASION))
+        .withScope(dev.partnerkit.domain.ImmutableGrantScope.copyOf(grant.scope()).withOccasionId(occasion))
         .withStatus(chance(in, 85) ? GrantStatus.ACTIVE : grant.status())
-        .withValidUntil(java.util.Optional.empty()).withValidFrom(NOW.minus(Duration.ofDays(between(in, 1, 30))));
+        .withValidUntil(Optional.empty()).withValidFrom(NOW.minus(Duration.ofDays(between(in, 1, 30))));
     if (actor instanceof IntegrationPrincipal) {
       return g.withMembers(List.of())
           .withIntegrationPrincipal(((IntegrationPrincipal) actor).principalId());
     }
-    return g.withIntegrationPrincipal(java.util.Optional.empty());
+    return g.withIntegrationPrincipal(Optional.empty());
   }
 
   static Gen<World> worlds() {
@@ -320,19 +414,18 @@ final class Generators {
       TaskId id = oneOf(in, TASKS);
       List<TaskId> others = new ArrayList<>(TASKS);
       others.remove(id);
-      return PartnerTask.builder().taskId(id).tenantId(oneOf(in, TENANTS)).occasionId(oneOf(in, OCCASIONS))
-          .eventId(chance(in, 50) ? java.util.Optional.of(oneOf(in, EVENTS)) : java.util.Optional.empty())
-          .jobId(chance(in, 50) ? java.util.Optional.of(JobId.of("job-" + between(in, 1, 9)))
-              : java.util.Optional.empty())
+      return dev.partnerkit.policy.surface.tasks.ImmutablePartnerTask.builder().taskId(id)
+          .tenantId(oneOf(in, TENANTS)).occasionId(oneOf(in, OCCASIONS))
+          .eventId(chance(in, 50) ? Optional.of(oneOf(in, EVENTS)) : Optional.empty())
+          .jobId(chance(in, 50) ? Optional.of(JobId.of("job-" + between(in, 1, 9))) : Optional.empty())
           .partnerId(oneOf(in, PARTNERS))
-          .assignee(chance(in, 50) ? java.util.Optional.of(oneOf(in, USERS)) : java.util.Optional.empty())
+          .assignee(chance(in, 50) ? Optional.of(oneOf(in, USERS)) : Optional.empty())
           .title(oneOf(in, NAMES))
-          .description(chance(in, 50) ? java.util.Optional.of("Line one\nline two\t" + oneOf(in, NAMES))
-              : java.util.Optional.empty())
+          .description(chance(in, 50) ? Optional.of("Line one\nline two\t" + oneOf(in, NAMES)) : Optional.empty())
           .status(oneOf(in, TaskStatus.class)).dependencies(subset(in, others))
-          .dueAt(chance(in, 50) ? java.util.Optional.of(NOW.plusSeconds(between(in, -86400, 86400)))
-              : java.util.Optional.empty())
-          .createdBy(oneOf(in, USERS)).version(between(in, 0, Integer.MAX_VALUE)).build();
+          .dueAt(chance(in, 50) ? Optional.of(NOW.plusSeconds(between(in, -86400, 86400)).plusNanos(
+              between(in, 0, 999_999_999))) : Optional.empty())
+          .createdBy("operator:" + oneOf(in, USERS).value()).version(between(in, 0, Integer.MAX_VALUE)).build();
     };
   }
 

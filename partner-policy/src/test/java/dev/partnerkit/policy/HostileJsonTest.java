@@ -12,7 +12,8 @@ import dev.partnerkit.domain.Decision;
 import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.Partner;
 import dev.partnerkit.domain.Surface;
-import dev.partnerkit.policy.json.PartnerkitJson;
+import dev.partnerkit.domain.json.PartnerkitJson;
+import dev.partnerkit.policy.surface.tasks.TaskStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -174,12 +175,43 @@ class HostileJsonTest {
 
   @Test
   void requestInvariantsAreCheckedWhenRead() {
-    InvalidValueException e = rejected(REQUEST.replace("\"operation\":\"read\"", "\"operation\":\"write\""),
+    assertTrue(REQUEST.contains("\"intent\":\"view\"") && !REQUEST.contains("operation"),
+        "the operation follows from the intent and is not written: " + REQUEST);
+    InvalidValueException operation = rejected(REQUEST.replace("\"intent\":\"view\"",
+        "\"intent\":\"view\",\"operation\":\"write\""), AccessRequest.class);
+    assertTrue(operation.getMessage().contains("operation"), "a caller cannot declare the operation: "
+        + operation.getMessage());
+    InvalidValueException move = rejected(REQUEST.replace("\"intent\":\"view\"", "\"intent\":\"move_task\""),
         AccessRequest.class);
-    assertTrue(e.getMessage().contains("operation must be read for intent view"), e.getMessage());
+    assertEquals("intent", move.field());
+    assertTrue(move.getMessage().contains("move_task"), move.getMessage());
+    InvalidValueException transition = rejected(REQUEST.replace("\"intent\":\"view\"",
+        "\"intent\":\"transition\""), AccessRequest.class);
+    assertTrue(transition.getMessage().contains("record is required for intent transition"),
+        transition.getMessage());
     InvalidValueException internal = rejected(REQUEST.replace("\"internalOnly\":false", "\"internalOnly\":\"no\""),
         AccessRequest.class);
     assertTrue(internal.getMessage().contains("internalOnly"), internal.getMessage());
+  }
+
+  @Test
+  void recordActionsAreCheckedWhenRead() {
+    String move = JSON.write(Fixtures.move(Fixtures.DANA, TaskStatus.TO_DO, TaskStatus.IN_PROGRESS, "t-tables"));
+    assertEquals(Fixtures.move(Fixtures.DANA, TaskStatus.TO_DO, TaskStatus.IN_PROGRESS, "t-tables"),
+        JSON.read(move, AccessRequest.class));
+    InvalidValueException type = rejected(move.replace("\"type\":\"partner_task\",\"recordId\"",
+        "\"type\":\"PartnerTask\",\"recordId\""), AccessRequest.class);
+    assertEquals("record", type.field());
+    assertTrue(type.getMessage().contains("'PartnerTask'"), type.getMessage());
+    InvalidValueException half = rejected(move.replace("\"toStatus\":\"in_progress\",", ""),
+        AccessRequest.class);
+    assertTrue(half.getMessage().contains("fromStatus and toStatus must be given together"), half.getMessage());
+    InvalidValueException ref = rejected(move.replace("{\"type\":\"partner_task\",\"id\":\"t-tables\"}",
+        "{\"type\":\"partner_task\",\"id\":\"t-tables\",\"owner\":\"p-venue\"}"), AccessRequest.class);
+    assertTrue(ref.getMessage().contains("owner"), ref.getMessage());
+    InvalidValueException unknown = rejected(move.replace("\"recordId\":\"t-linen\"",
+        "\"recordId\":\"t-linen\",\"closed\":true"), AccessRequest.class);
+    assertTrue(unknown.getMessage().contains("closed"), unknown.getMessage());
   }
 
   @Test

@@ -10,12 +10,17 @@ import dev.partnerkit.domain.Actor;
 import dev.partnerkit.domain.ActorKind;
 import dev.partnerkit.domain.Decision;
 import dev.partnerkit.domain.EntitlementMapping;
+import dev.partnerkit.domain.IntentKind;
 import dev.partnerkit.domain.OccasionEntitlements;
 import dev.partnerkit.domain.Partner;
-import dev.partnerkit.domain.PartnerTask;
+import dev.partnerkit.domain.Placement;
 import dev.partnerkit.domain.ProductScope;
+import dev.partnerkit.domain.RecordAction;
 import dev.partnerkit.domain.Tenant;
-import dev.partnerkit.policy.json.PartnerkitJson;
+import dev.partnerkit.domain.json.PartnerkitJson;
+import dev.partnerkit.policy.surface.tasks.PartnerTask;
+import dev.partnerkit.policy.surface.tasks.TaskBody;
+import dev.partnerkit.policy.surface.tasks.TaskDraft;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -34,16 +39,28 @@ class JsonRoundTripPropertiesTest {
   @Test
   void grantsRequestsAndDecisionsRoundTrip() {
     Set<ActorKind> kinds = EnumSet.noneOf(ActorKind.class);
+    Set<IntentKind> intents = EnumSet.noneOf(IntentKind.class);
     theory().forAll(Generators.worlds()).checkAssert(w -> {
       for (AccessGrant g : w.grants()) {
         roundTrips(g, AccessGrant.class);
       }
       roundTrips(w.request(), AccessRequest.class);
       roundTrips(w.request().actor(), Actor.class);
+      w.request().record().ifPresent(r -> roundTrips(r, RecordAction.class));
       kinds.add(w.request().actor().kind());
+      intents.add(w.request().intent());
       roundTrips(w.decide(), Decision.class);
     });
     assertEquals(EnumSet.allOf(ActorKind.class), kinds, "requests of every actor kind were written and read");
+    assertEquals(EnumSet.allOf(IntentKind.class), intents, "requests of every intent were written and read");
+  }
+
+  @Test
+  void placementsRoundTrip() {
+    theory().forAll(in -> Generators.placement(in, Generators.oneOf(in, Generators.OCCASIONS),
+        Generators.actor(in))).checkAssert(p -> roundTrips(p, Placement.class));
+    roundTrips(Placement.builder().from(Fixtures.taskPlacement(Fixtures.ACME))
+        .parent(Fixtures.FIELD_NOTE.ref("n-1")).build(), Placement.class);
   }
 
   @Test
@@ -53,7 +70,15 @@ class JsonRoundTripPropertiesTest {
 
   @Test
   void tasksRoundTrip() {
-    theory().forAll(Generators.tasks()).checkAssert(t -> roundTrips(t, PartnerTask.class));
+    theory().forAll(Generators.tasks()).checkAssert(t -> {
+      roundTrips(t, PartnerTask.class);
+      TaskBody body = TaskBody.builder().title(t.title()).description(t.description()).jobId(t.jobId())
+          .assignee(t.assignee()).dueAt(t.dueAt()).build();
+      roundTrips(body, TaskBody.class);
+      roundTrips(TaskDraft.builder().occasionId(t.occasionId()).eventId(t.eventId()).jobId(t.jobId())
+          .partnerId(t.partnerId()).assignee(t.assignee()).title(t.title()).description(t.description())
+          .dependencies(t.dependencies()).dueAt(t.dueAt()).build(), TaskDraft.class);
+    });
   }
 
   @Test

@@ -16,8 +16,14 @@ import static dev.partnerkit.policy.Fixtures.RECEPTION;
 import static dev.partnerkit.policy.Fixtures.TENANT;
 import static dev.partnerkit.policy.Fixtures.TONI;
 import static dev.partnerkit.policy.Fixtures.VENUE;
+import static dev.partnerkit.policy.Fixtures.FIELD_NOTE;
+import static dev.partnerkit.policy.Fixtures.LINEN;
+import static dev.partnerkit.policy.Fixtures.createNote;
+import static dev.partnerkit.policy.Fixtures.createTask;
 import static dev.partnerkit.policy.Fixtures.facts;
-import static dev.partnerkit.policy.Fixtures.task;
+import static dev.partnerkit.policy.Fixtures.move;
+import static dev.partnerkit.policy.Fixtures.taskFacts;
+import static dev.partnerkit.policy.Fixtures.withType;
 import static dev.partnerkit.policy.Fixtures.wideGrant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,22 +43,17 @@ import dev.partnerkit.domain.IntegrationPrincipalId;
 import dev.partnerkit.domain.IntentKind;
 import dev.partnerkit.domain.MembershipStatus;
 import dev.partnerkit.domain.NextStepOwner;
-import dev.partnerkit.domain.Operation;
 import dev.partnerkit.domain.OperatorRole;
 import dev.partnerkit.domain.OperatorUser;
 import dev.partnerkit.domain.PartnerCapability;
 import dev.partnerkit.domain.PartnerStatus;
-import dev.partnerkit.domain.PartnerTask;
 import dev.partnerkit.domain.ImmutablePartner;
-import dev.partnerkit.domain.ImmutablePartnerTask;
 import dev.partnerkit.domain.ReasonCode;
 import dev.partnerkit.domain.ResourceId;
 import dev.partnerkit.domain.SourceTruth;
 import dev.partnerkit.domain.Surface;
-import dev.partnerkit.domain.TaskId;
-import dev.partnerkit.domain.TaskMove;
-import dev.partnerkit.domain.TaskStatus;
 import dev.partnerkit.domain.UserId;
+import dev.partnerkit.policy.surface.tasks.TaskStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -113,16 +114,7 @@ class ReasonCodeExamplesTest {
   }
 
   private static AccessRequest manage(Actor actor, IntentKind intent) {
-    return AccessRequest.builder().actor(actor).tenantId(TENANT).occasionId(OCCASION).operation(Operation.WRITE)
-        .intent(intent).build();
-  }
-
-  private static AccessRequest move(Actor actor, PartnerTask task, TaskStatus to, TaskId... open) {
-    return AccessRequest.moveTask(actor, task, TaskMove.of(task, to, List.of(open))).build();
-  }
-
-  private static ImmutablePartnerTask taskIn(TaskStatus status) {
-    return ImmutablePartnerTask.copyOf(task("t-linen")).withStatus(status);
+    return AccessRequest.builder().actor(actor).tenantId(TENANT).occasionId(OCCASION).intent(intent).build();
   }
 
   private static OperatorUser operator(OperatorRole... roles) {
@@ -164,7 +156,7 @@ class ReasonCodeExamplesTest {
         Case.of(view(bot, Surface.TASKS), facts(botGrant)), List.of("g-bot", "Acme Rentals")));
     s.add(scenario("operator of another tenant", ReasonCode.ACTOR_NOT_RESOLVED,
         Case.of(view(OperatorUser.builder().from(MAYA).tenantId(OTHER_TENANT).build(), Surface.TASKS), facts()),
-        NextStepOwner.OPERATOR, List.of("Maya works for tenant other-caterer, not Toni Catering"),
+        NextStepOwner.OPERATOR, List.of("Maya is not an operator of Toni Catering"),
         Case.of(view(MAYA, Surface.TASKS), facts()), List.of("Maya", "Toni Catering")));
 
     s.add(scenario("partner manages grants", ReasonCode.OPERATOR_ONLY_ACTION,
@@ -180,7 +172,7 @@ class ReasonCodeExamplesTest {
 
     s.add(scenario("no grant at all", ReasonCode.NO_GRANT,
         Case.of(view(DANA, Surface.TASKS), facts()), NextStepOwner.OPERATOR,
-        List.of("Acme Rentals has no access grant in Toni Catering"),
+        List.of("Acme Rentals has no access grant for this occasion"),
         Case.of(view(DANA, Surface.TASKS), facts(g7)), List.of("g-7", "Acme Rentals")));
     s.add(scenario("only a grant of another tenant", ReasonCode.NO_GRANT,
         Case.of(view(DANA, Surface.TASKS), facts(wideGrant("g-7").tenantId(OTHER_TENANT).build())),
@@ -250,20 +242,20 @@ class ReasonCodeExamplesTest {
         .build();
     s.add(scenario("other event", ReasonCode.OUT_OF_SCOPE,
         Case.of(receptionTasks, facts(ceremonyOnly)), NextStepOwner.OPERATOR,
-        List.of("the grant g-7 for Acme Rentals covers only the events [ev-ceremony], not event ev-reception"),
+        List.of("the grant g-7 for Acme Rentals does not cover occasion occ-wedding, event ev-reception."),
         Case.of(receptionTasks, facts(wideGrant("g-7").scope(GrantScope.builder().occasionId(OCCASION)
             .addEvents(CEREMONY, RECEPTION).addSurfaces(Surface.values()).build()).build())), List.of("g-7")));
     s.add(scenario("other occasion", ReasonCode.OUT_OF_SCOPE,
         Case.of(view(DANA, Surface.TASKS), facts(wideGrant("g-7").scope(GrantScope.builder()
             .occasionId(OTHER_OCCASION).addSurfaces(Surface.values()).build()).build())), NextStepOwner.OPERATOR,
-        List.of("covers occasion occ-gala, not occasion occ-wedding"),
+        List.of("does not cover occasion occ-wedding."),
         Case.of(view(DANA, Surface.TASKS), facts(g7)), List.of("g-7")));
     AccessGrant oneArtifact = wideGrant("g-7").scope(GrantScope.builder().occasionId(OCCASION)
         .addResources(ResourceId.of("art-menu-v3")).addSurfaces(Surface.values()).build()).build();
     s.add(scenario("other resource", ReasonCode.OUT_OF_SCOPE,
         Case.of(AccessRequest.view(DANA, TENANT, OCCASION, Surface.ANNOTATIONS)
             .resourceId(ResourceId.of("art-menu-v2")).build(), facts(oneArtifact)), NextStepOwner.OPERATOR,
-        List.of("covers only the resources [art-menu-v3], not resource art-menu-v2"),
+        List.of("does not cover occasion occ-wedding, resource art-menu-v2."),
         Case.of(AccessRequest.view(DANA, TENANT, OCCASION, Surface.ANNOTATIONS)
             .resourceId(ResourceId.of("art-menu-v3")).build(), facts(oneArtifact)), List.of("g-7", "annotations")));
 
@@ -298,39 +290,53 @@ class ReasonCodeExamplesTest {
         List.of("the membership of Dana in Acme Rentals lacks can_view_metrics"),
         Case.of(view(dana, Surface.SCORECARD), facts(g7)), List.of("g-7", "scorecard")));
 
-    ImmutablePartnerTask venueTask = taskIn(TaskStatus.TO_DO).withPartnerId(VENUE);
-    s.add(scenario("task of another partner", ReasonCode.TASK_NOT_ASSIGNED_TO_PARTNER,
-        Case.of(move(DANA, venueTask, TaskStatus.IN_PROGRESS), facts(g7)), NextStepOwner.OPERATOR,
-        List.of("task t-linen is assigned to another partner, not Acme Rentals"),
-        Case.of(move(DANA, venueTask.withPartnerId(ACME), TaskStatus.IN_PROGRESS), facts(g7)),
-        List.of("g-7", "moving tasks", "manage_task")));
+    String linen = "task '" + LINEN + "'";
+    s.add(scenario("task of another partner", ReasonCode.RECORD_NOT_FOR_PARTNER,
+        Case.of(move(DANA, VENUE, TaskStatus.TO_DO, TaskStatus.IN_PROGRESS), taskFacts(g7)), NextStepOwner.OPERATOR,
+        List.of(linen + " is not with Acme Rentals"),
+        Case.of(move(DANA, TaskStatus.TO_DO, TaskStatus.IN_PROGRESS), taskFacts(g7)),
+        List.of("g-7", "moving a task", "manage_task")));
 
     s.add(scenario("partner approves", ReasonCode.OPERATOR_ONLY_TRANSITION,
-        Case.of(move(DANA, taskIn(TaskStatus.SUBMITTED), TaskStatus.APPROVED), facts(g7)), NextStepOwner.OPERATOR,
-        List.of("moving task t-linen from submitted to approved is an operator-controlled step"),
-        Case.of(move(MAYA, taskIn(TaskStatus.SUBMITTED), TaskStatus.APPROVED), facts(g7)),
-        List.of("Maya", "approve submitted task t-linen", "does not clear job readiness")));
+        Case.of(move(DANA, TaskStatus.SUBMITTED, TaskStatus.APPROVED), taskFacts(g7)), NextStepOwner.OPERATOR,
+        List.of("moving " + linen + " from submitted to approved is an operator-controlled step"),
+        Case.of(move(MAYA, TaskStatus.SUBMITTED, TaskStatus.APPROVED), taskFacts(g7)),
+        List.of("Maya", "may approve " + linen, "does not clear job readiness")));
+    s.add(scenario("integration sends back", ReasonCode.OPERATOR_ONLY_TRANSITION,
+        Case.of(move(ACME_BOT, TaskStatus.SUBMITTED, TaskStatus.IN_PROGRESS), taskFacts(botGrant)),
+        NextStepOwner.OPERATOR, List.of("from submitted to in progress is an operator-controlled step"),
+        Case.of(move(MAYA, TaskStatus.SUBMITTED, TaskStatus.IN_PROGRESS), taskFacts(botGrant)),
+        List.of("Maya", "may move " + linen + " from submitted to in progress")));
 
-    s.add(scenario("skip a step", ReasonCode.TASK_TRANSITION_NOT_ALLOWED,
-        Case.of(move(DANA, taskIn(TaskStatus.TO_DO), TaskStatus.SUBMITTED), facts(g7)), NextStepOwner.PARTNER,
-        List.of("task t-linen cannot move from to do to submitted; from to do it can move to [in_progress]"),
-        Case.of(move(DANA, taskIn(TaskStatus.TO_DO), TaskStatus.IN_PROGRESS), facts(g7)), List.of("g-7")));
-    s.add(scenario("operator reopens an approved task", ReasonCode.TASK_TRANSITION_NOT_ALLOWED,
-        Case.of(move(MAYA, taskIn(TaskStatus.APPROVED), TaskStatus.IN_PROGRESS), facts(g7)), NextStepOwner.OPERATOR,
-        List.of("task t-linen cannot move from approved to in progress; approved is final for Maya"),
-        Case.of(move(MAYA, taskIn(TaskStatus.SUBMITTED), TaskStatus.IN_PROGRESS), facts(g7)),
+    s.add(scenario("skip a step", ReasonCode.TRANSITION_NOT_ALLOWED,
+        Case.of(move(DANA, TaskStatus.TO_DO, TaskStatus.SUBMITTED), taskFacts(g7)), NextStepOwner.PARTNER,
+        List.of(linen + " cannot move from to do to submitted; from to do it can move to in progress."),
+        Case.of(move(DANA, TaskStatus.TO_DO, TaskStatus.IN_PROGRESS), taskFacts(g7)), List.of("g-7")));
+    s.add(scenario("operator reopens an approved task", ReasonCode.TRANSITION_NOT_ALLOWED,
+        Case.of(move(MAYA, TaskStatus.APPROVED, TaskStatus.IN_PROGRESS), taskFacts(g7)), NextStepOwner.OPERATOR,
+        List.of(linen + " cannot move from approved to in progress; approved is final for Maya"),
+        Case.of(move(MAYA, TaskStatus.SUBMITTED, TaskStatus.IN_PROGRESS), taskFacts(g7)),
         List.of("Maya", "from submitted to in progress")));
 
-    s.add(scenario("submit with open dependencies", ReasonCode.TASK_DEPENDENCIES_OPEN,
-        Case.of(move(DANA, taskIn(TaskStatus.IN_PROGRESS), TaskStatus.SUBMITTED, TaskId.of("t-tables")),
-            facts(g7)), NextStepOwner.OPERATOR, List.of("task t-linen waits on [t-tables]", "not approved yet"),
-        Case.of(move(DANA, taskIn(TaskStatus.IN_PROGRESS), TaskStatus.SUBMITTED), facts(g7)),
-        List.of("g-7", "moving tasks")));
-    s.add(scenario("operator approves with open dependencies", ReasonCode.TASK_DEPENDENCIES_OPEN,
-        Case.of(move(MAYA, taskIn(TaskStatus.SUBMITTED), TaskStatus.APPROVED, TaskId.of("t-tables")),
-            facts(g7)), NextStepOwner.OPERATOR, List.of("task t-linen waits on [t-tables]"),
-        Case.of(move(MAYA, taskIn(TaskStatus.SUBMITTED), TaskStatus.APPROVED), facts(g7)),
-        List.of("Maya", "t-linen")));
+    s.add(scenario("submit with an open dependency", ReasonCode.PREREQUISITES_OPEN,
+        Case.of(move(DANA, TaskStatus.IN_PROGRESS, TaskStatus.SUBMITTED, "t-tables"), taskFacts(g7)),
+        NextStepOwner.OPERATOR, List.of(linen + " waits on the task t-tables, which is not closed yet"),
+        Case.of(move(DANA, TaskStatus.IN_PROGRESS, TaskStatus.SUBMITTED), taskFacts(g7)),
+        List.of("g-7", "moving a task")));
+    s.add(scenario("operator approves with open dependencies", ReasonCode.PREREQUISITES_OPEN,
+        Case.of(move(MAYA, TaskStatus.SUBMITTED, TaskStatus.APPROVED, "t-tables", "t-chairs"), taskFacts(g7)),
+        NextStepOwner.OPERATOR, List.of("waits on the tasks t-chairs, t-tables, which are not closed yet"),
+        Case.of(move(MAYA, TaskStatus.SUBMITTED, TaskStatus.APPROVED), taskFacts(g7)), List.of("Maya", LINEN)));
+
+    s.add(scenario("partner creates a task", ReasonCode.OPERATOR_ONLY_ACTION,
+        Case.of(createTask(DANA), taskFacts(g7)), NextStepOwner.OPERATOR,
+        List.of("creating a task is an operator action", "Dana acts for Acme Rentals"),
+        Case.of(createTask(MAYA), taskFacts(g7)), List.of("Maya", "may create the task")));
+    s.add(scenario("integration creates a task", ReasonCode.OPERATOR_ONLY_ACTION,
+        Case.of(createTask(ACME_BOT), taskFacts(botGrant)), NextStepOwner.OPERATOR,
+        List.of("creating a task is an operator action", "Acme sync acts for Acme Rentals"),
+        Case.of(createNote(ACME_BOT).build(), withType(facts(botGrant), FIELD_NOTE)),
+        List.of("g-bot", "creating a field note", "report_issue")));
 
     s.add(scenario("approval without exact version", ReasonCode.EXACT_ARTIFACT_VERSION_REQUIRED,
         Case.of(contribute(DANA, Surface.APPROVALS), facts(g7)), NextStepOwner.PARTNER,
@@ -342,6 +348,11 @@ class ReasonCodeExamplesTest {
         Case.of(AccessRequest.contribute(DANA, TENANT, OCCASION, Surface.COMMENTS).internalOnly(true).build(),
             facts(g7)), NextStepOwner.PARTNER, List.of("partners cannot create internal-only records"),
         Case.of(contribute(DANA, Surface.COMMENTS), facts(g7)), List.of("g-7", "comment")));
+    s.add(scenario("internal-only record of a type partners may create", ReasonCode.PARTNER_RECORD_CANNOT_BE_INTERNAL,
+        Case.of(createNote(DANA).internalOnly(true).build(), withType(facts(g7), FIELD_NOTE)), NextStepOwner.PARTNER,
+        List.of("partners cannot create internal-only records"),
+        Case.of(createNote(DANA).build(), withType(facts(g7), FIELD_NOTE)),
+        List.of("g-7", "creating a field note", "report_issue")));
 
     s.add(scenario("partner would accept a proposal", ReasonCode.SOURCE_TRUTH_PROTECTED,
         Case.of(AccessRequest.contribute(DANA, TENANT, OCCASION, Surface.PROPOSAL_OPTIONS)
@@ -415,7 +426,7 @@ class ReasonCodeExamplesTest {
     assertEquals(ReasonCode.GRANT_EXPIRED, d.reason());
     assertTrue(d.explanation().endsWith("expired on 2026-11-01."), d.explanation());
     assertFalse(d.explanation().contains("2026-11-02"), d.explanation());
-    assertEquals("ask the operator to renew the grant.", d.nextSafeAction());
+    assertEquals("ask the operator to renew grant g-7.", d.nextSafeAction());
     assertTrue(d.proofNeeded().contains("Grant g-7 renewed") && d.proofNeeded().contains("2026-11-10"),
         d.proofNeeded());
     // the same instant in a tenant east of UTC is the next day
@@ -432,11 +443,13 @@ class ReasonCodeExamplesTest {
 
   @Test
   void allowedTaskMoveNamesTheTaskInTheNextStep() {
-    Decision d = DECIDER.decide(move(DANA, taskIn(TaskStatus.IN_PROGRESS), TaskStatus.SUBMITTED),
-        facts(wideGrant("g-7").build()), NOW);
+    Decision d = DECIDER.decide(move(DANA, TaskStatus.IN_PROGRESS, TaskStatus.SUBMITTED),
+        taskFacts(wideGrant("g-7").build()), NOW);
     assertTrue(d.allowed());
-    assertEquals("move task t-linen from in progress to submitted; the move is recorded as evidence and changes no "
-        + "source truth.", d.nextSafeAction());
+    assertEquals("Allowed because the active grant g-7 for Acme Rentals covers moving a task with the manage_task"
+        + " capability.", d.explanation());
+    assertEquals("move task '" + LINEN + "' from in progress to submitted; the move is recorded as evidence and"
+        + " changes no source truth.", d.nextSafeAction());
     assertTrue(d.proofNeeded().contains("handoff evidence"), d.proofNeeded());
   }
 

@@ -4,8 +4,8 @@ import static dev.partnerkit.policy.Fixtures.ACME_BOT;
 import static dev.partnerkit.policy.Fixtures.DANA;
 import static dev.partnerkit.policy.Fixtures.MAYA;
 import static dev.partnerkit.policy.Fixtures.NOW;
-import static dev.partnerkit.policy.Fixtures.facts;
-import static dev.partnerkit.policy.Fixtures.task;
+import static dev.partnerkit.policy.Fixtures.LINEN;
+import static dev.partnerkit.policy.Fixtures.taskFacts;
 import static dev.partnerkit.policy.Fixtures.wideGrant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,14 +17,11 @@ import dev.partnerkit.domain.Actor;
 import dev.partnerkit.domain.ActorKind;
 import dev.partnerkit.domain.Decision;
 import dev.partnerkit.domain.DecisionCheck;
-import dev.partnerkit.domain.ImmutablePartnerTask;
-import dev.partnerkit.domain.PartnerTask;
 import dev.partnerkit.domain.ReasonCode;
 import dev.partnerkit.domain.SourceTruth;
 import dev.partnerkit.domain.Surface;
-import dev.partnerkit.domain.TaskId;
-import dev.partnerkit.domain.TaskMove;
-import dev.partnerkit.domain.TaskStatus;
+import dev.partnerkit.policy.surface.tasks.TaskStatus;
+import dev.partnerkit.policy.surface.tasks.Tasks;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,12 +32,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every (from, to, actor kind) task move through the decider, against the transition table. */
+/** Every (from, to, actor kind) task move through the decider, against the documented {@link Tasks#LIFECYCLE}. */
 class TaskTransitionDecisionTest {
   private static final AccessDecider DECIDER = AccessDecider.create();
   private static final AccessGrant PEOPLE = wideGrant("g-1").build();
   private static final AccessGrant MACHINE = wideGrant("g-2").integrationPrincipal(ACME_BOT.principalId()).build();
-  private static final DecisionFacts FACTS = facts(PEOPLE, MACHINE);
+  private static final DecisionFacts FACTS = taskFacts(PEOPLE, MACHINE);
 
   private static Actor actorOf(ActorKind kind) {
     switch (kind) {
@@ -54,9 +51,8 @@ class TaskTransitionDecisionTest {
     }
   }
 
-  private static AccessRequest move(ActorKind kind, TaskStatus from, TaskStatus to, TaskId... open) {
-    PartnerTask task = ImmutablePartnerTask.copyOf(task("t-linen")).withStatus(from);
-    return AccessRequest.moveTask(actorOf(kind), task, TaskMove.of(task, to, List.of(open))).build();
+  private static AccessRequest move(ActorKind kind, TaskStatus from, TaskStatus to, String... open) {
+    return Fixtures.move(actorOf(kind), from, to, open);
   }
 
   static Stream<Arguments> everyMove() {
@@ -71,43 +67,49 @@ class TaskTransitionDecisionTest {
     return out.stream();
   }
 
+  private static final Set<ActorKind> EVERYONE = EnumSet.allOf(ActorKind.class);
+  private static final Set<ActorKind> OPERATORS = EnumSet.of(ActorKind.OPERATOR);
+  /** The table as documented on {@link Tasks}, written out independently: from, to, who. */
+  private static final List<Object[]> DOCUMENTED = List.of(
+      new Object[] {TaskStatus.TO_DO, TaskStatus.IN_PROGRESS, EVERYONE},
+      new Object[] {TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED, EVERYONE},
+      new Object[] {TaskStatus.BLOCKED, TaskStatus.IN_PROGRESS, EVERYONE},
+      new Object[] {TaskStatus.IN_PROGRESS, TaskStatus.SUBMITTED, EVERYONE},
+      new Object[] {TaskStatus.SUBMITTED, TaskStatus.APPROVED, OPERATORS},
+      new Object[] {TaskStatus.SUBMITTED, TaskStatus.IN_PROGRESS, OPERATORS});
+
+  private static boolean documented(TaskStatus from, TaskStatus to, ActorKind kind) {
+    for (Object[] row : DOCUMENTED) {
+      if (row[0] == from && row[1] == to && ((Set<?>) row[2]).contains(kind)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Test
   void seventyFiveCombinationsAndTheDocumentedTable() {
     assertEquals(75, everyMove().count());
-    Set<ActorKind> everyone = EnumSet.allOf(ActorKind.class);
-    Set<ActorKind> operators = EnumSet.of(ActorKind.OPERATOR);
-    // the table as documented, written out independently
-    List<Object[]> documented = List.of(
-        new Object[] {TaskStatus.TO_DO, TaskStatus.IN_PROGRESS, everyone},
-        new Object[] {TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED, everyone},
-        new Object[] {TaskStatus.BLOCKED, TaskStatus.IN_PROGRESS, everyone},
-        new Object[] {TaskStatus.IN_PROGRESS, TaskStatus.SUBMITTED, everyone},
-        new Object[] {TaskStatus.SUBMITTED, TaskStatus.APPROVED, operators},
-        new Object[] {TaskStatus.SUBMITTED, TaskStatus.IN_PROGRESS, operators});
     int legal = 0;
     for (TaskStatus from : TaskStatus.values()) {
       for (TaskStatus to : TaskStatus.values()) {
         for (ActorKind kind : ActorKind.values()) {
-          boolean expected = false;
-          for (Object[] row : documented) {
-            if (row[0] == from && row[1] == to && ((Set<?>) row[2]).contains(kind)) {
-              expected = true;
-            }
-          }
-          assertEquals(expected, TaskTransitionTable.allows(from, to, kind), from + " -> " + to + " by " + kind);
-          legal += expected ? 1 : 0;
+          assertEquals(documented(from, to, kind), Tasks.LIFECYCLE.allows(from, to, kind),
+              from + " -> " + to + " by " + kind);
+          legal += documented(from, to, kind) ? 1 : 0;
         }
       }
     }
     assertEquals(14, legal);
-    assertTrue(TaskTransitionTable.targets(TaskStatus.APPROVED, ActorKind.OPERATOR).isEmpty(), "approved is final");
+    assertEquals(TaskStatus.TO_DO, Tasks.LIFECYCLE.initial());
+    assertTrue(Tasks.LIFECYCLE.targets(TaskStatus.APPROVED, ActorKind.OPERATOR).isEmpty(), "approved is final");
   }
 
   @ParameterizedTest(name = "{0} -> {1} by {2}")
   @MethodSource("everyMove")
   void decidedExactlyAsTheTableSays(TaskStatus from, TaskStatus to, ActorKind kind) {
     Decision d = DECIDER.decide(move(kind, from, to), FACTS, NOW);
-    boolean legal = TaskTransitionTable.allows(from, to, kind);
+    boolean legal = documented(from, to, kind);
     assertEquals(legal, d.allowed(), d::render);
     if (legal) {
       assertEquals(kind == ActorKind.OPERATOR ? ReasonCode.ALLOWED_FOR_OPERATOR : ReasonCode.ALLOWED_BY_GRANT,
@@ -117,11 +119,11 @@ class TaskTransitionDecisionTest {
       }
       return;
     }
-    ReasonCode expected = kind != ActorKind.OPERATOR && TaskTransitionTable.allows(from, to, ActorKind.OPERATOR)
-        ? ReasonCode.OPERATOR_ONLY_TRANSITION : ReasonCode.TASK_TRANSITION_NOT_ALLOWED;
+    ReasonCode expected = kind != ActorKind.OPERATOR && documented(from, to, ActorKind.OPERATOR)
+        ? ReasonCode.OPERATOR_ONLY_TRANSITION : ReasonCode.TRANSITION_NOT_ALLOWED;
     assertEquals(expected, d.reason(), d::render);
     assertEquals(DecisionCheck.SURFACE_RULE, d.failedCheck().orElseThrow());
-    assertTrue(d.explanation().startsWith("Blocked because") && d.explanation().contains("t-linen"),
+    assertTrue(d.explanation().startsWith("Blocked because") && d.explanation().contains(LINEN),
         d.explanation());
     // partners may never approve, whatever the starting status
     if (to == TaskStatus.APPROVED && kind != ActorKind.OPERATOR) {
@@ -133,6 +135,7 @@ class TaskTransitionDecisionTest {
   void operatorApprovingASubmittedTaskIsAllowedAndPromotesNoSourceTruth() {
     AccessRequest approve = move(ActorKind.OPERATOR, TaskStatus.SUBMITTED, TaskStatus.APPROVED);
     assertTrue(approve.effects().isEmpty(), "a task move lists no source-truth effect");
+    assertTrue(Tasks.LIFECYCLE.isClosed(TaskStatus.APPROVED), "approved closes a task for its dependants");
     Decision d = DECIDER.decide(approve, FACTS, NOW);
     assertTrue(d.allowed());
     assertEquals(ReasonCode.ALLOWED_FOR_OPERATOR, d.reason());
@@ -146,8 +149,8 @@ class TaskTransitionDecisionTest {
   @Test
   void approvalWithOpenDependenciesIsBlocked() {
     Decision d = DECIDER.decide(move(ActorKind.OPERATOR, TaskStatus.SUBMITTED, TaskStatus.APPROVED,
-        TaskId.of("t-tables"), TaskId.of("t-chairs")), FACTS, NOW);
-    assertEquals(ReasonCode.TASK_DEPENDENCIES_OPEN, d.reason());
+        "t-tables", "t-chairs"), FACTS, NOW);
+    assertEquals(ReasonCode.PREREQUISITES_OPEN, d.reason());
     assertFalse(d.allowed());
     assertEquals(DecisionCheck.SURFACE_RULE, d.failedCheck().orElseThrow());
     assertTrue(d.explanation().contains("t-tables") && d.explanation().contains("t-chairs"), d.explanation());
@@ -158,14 +161,14 @@ class TaskTransitionDecisionTest {
     for (ActorKind kind : ActorKind.values()) {
       for (TaskStatus from : TaskStatus.values()) {
         for (TaskStatus to : TaskStatus.values()) {
-          if (!TaskTransitionTable.allows(from, to, kind)) {
+          if (!documented(from, to, kind)) {
             continue;
           }
-          Decision d = DECIDER.decide(move(kind, from, to, TaskId.of("t-tables")), FACTS, NOW);
+          Decision d = DECIDER.decide(move(kind, from, to, "t-tables"), FACTS, NOW);
           boolean waits = to == TaskStatus.SUBMITTED || to == TaskStatus.APPROVED;
           assertEquals(!waits, d.allowed(), d::render);
           if (waits) {
-            assertEquals(ReasonCode.TASK_DEPENDENCIES_OPEN, d.reason());
+            assertEquals(ReasonCode.PREREQUISITES_OPEN, d.reason());
           }
         }
       }

@@ -1,10 +1,13 @@
 package dev.partnerkit.spi;
 
+import dev.partnerkit.domain.Visibility;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.PartnerId;
-import dev.partnerkit.domain.TaskId;
+import dev.partnerkit.domain.EventId;
+import dev.partnerkit.domain.RecordRef;
+import dev.partnerkit.domain.ResourceId;
 import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.internal.Checks;
 import java.time.Instant;
@@ -28,8 +31,17 @@ public abstract class ActivityEntry {
   /** @return the partner the entry concerns; partner-visible entries are shown to that partner only */
   public abstract Optional<PartnerId> partnerId();
 
-  /** @return the task the entry concerns, if any */
-  public abstract Optional<TaskId> taskId();
+  /** @return the event the entry concerns (the record's event), if any; partner reads filter by it like listings */
+  public abstract Optional<EventId> eventId();
+
+  /** @return the single resource the entry concerns, if any */
+  public abstract Optional<ResourceId> resourceId();
+
+  /** @return the kernel record the entry concerns, if any */
+  public abstract Optional<RecordRef> record();
+
+  /** @return the event type the entry reports, the same as its outbox event's, e.g. {@code partner_task.moved} */
+  public abstract String eventType();
 
   /** @return where the entry comes from */
   public abstract ActivityKind kind();
@@ -49,6 +61,9 @@ public abstract class ActivityEntry {
   @Value.Check
   protected void check() {
     Checks.identifier("entryId", entryId());
+    Checks.check(eventType().length() <= 64 && OutboxEvent.isEventType(eventType()), "eventType",
+        "eventType must be a dotted lower-case event name like partner_task.moved, but was "
+            + Checks.show(eventType()));
     Checks.text("actorLabel", actorLabel(), Checks.MAX_NAME_LENGTH);
     Checks.text("summary", summary(), Checks.MAX_TEXT_LENGTH);
   }

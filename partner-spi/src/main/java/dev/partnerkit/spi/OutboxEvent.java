@@ -51,6 +51,11 @@ public abstract class OutboxEvent {
     Checks.text("payload", payload(), MAX_PAYLOAD_LENGTH);
   }
 
+  /** @return whether {@code type} is a dotted lower-case event name like {@code partner_task.moved} */
+  public static boolean isEventType(String type) {
+    return type != null && TYPE.matcher(type).matches();
+  }
+
   /** @return a new builder */
   public static ImmutableOutboxEvent.Builder builder() {
     return ImmutableOutboxEvent.builder();

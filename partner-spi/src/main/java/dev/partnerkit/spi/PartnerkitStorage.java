@@ -14,8 +14,8 @@ public interface PartnerkitStorage {
   /** @return occasion entitlements */
   EntitlementStore entitlements();
 
-  /** @return partner tasks */
-  TaskStore tasks();
+  /** @return every kernel record (tasks and the evidence of every surface) and their links */
+  RecordStore records();
 
   /** @return the activity timeline */
   ActivityLog activity();

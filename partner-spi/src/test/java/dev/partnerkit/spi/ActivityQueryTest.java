@@ -1,5 +1,6 @@
 package dev.partnerkit.spi;
 
+import dev.partnerkit.domain.Visibility;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class ActivityQueryTest {
   private static final ActivityEntry LAST = ActivityEntry.builder().entryId("e-007").tenantId(TenantId.of("t-1"))
-      .occasionId(OccasionId.of("occ-1")).kind(ActivityKind.COMMENT).visibility(Visibility.INTERNAL_ONLY)
+      .occasionId(OccasionId.of("occ-1")).eventType("comment.added").kind(ActivityKind.COMMENT)
+      .visibility(Visibility.INTERNAL_ONLY)
       .actorLabel("Maya").summary("Note").occurredAt(Instant.parse("2026-11-10T15:00:00.000001Z")).build();
 
   @Test

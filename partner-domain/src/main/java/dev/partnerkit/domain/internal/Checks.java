@@ -167,4 +167,23 @@ public final class Checks {
     String h = Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT);
     return "0000".substring(h.length()) + h;
   }
+
+  /** @return {@code instant} at microsecond precision: the precision every store keeps */
+  public static java.time.Instant micros(java.time.Instant instant) {
+    return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  }
+
+  /**
+   * Fails unless a validity window ends after it starts. Call it on the window normalised to microseconds: the
+   * message says so, because two instants given less than a microsecond apart are equal once stored.
+   */
+  public static void window(java.time.Instant validFrom, java.util.Optional<java.time.Instant> validUntil) {
+    validUntil.ifPresent(until -> check(until.isAfter(validFrom), "validUntil", "validUntil must be after validFrom ("
+        + validFrom + ") at microsecond precision, the precision stored, but was " + until));
+  }
+
+  /** @return whether {@code instant} has a finer precision than microseconds */
+  public static boolean finerThanMicros(java.time.Instant instant) {
+    return instant.getNano() % 1000 != 0;
+  }
 }

@@ -1,5 +1,7 @@
 package dev.partnerkit.policy.workspace;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.partnerkit.domain.EventId;
 import dev.partnerkit.domain.ResourceId;
 import dev.partnerkit.domain.SourceTruth;
@@ -15,6 +17,8 @@ import org.immutables.value.Value;
  * {@link #effects()} — and the command is refused: partner input is evidence, never source truth.
  */
 @Value.Immutable
+@JsonSerialize(as = ImmutableContribution.class)
+@JsonDeserialize(as = ImmutableContribution.class)
 public abstract class Contribution {
   /** @return the surface the evidence goes to */
   public abstract Surface surface();

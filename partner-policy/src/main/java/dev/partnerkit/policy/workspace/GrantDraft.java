@@ -1,5 +1,7 @@
 package dev.partnerkit.policy.workspace;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.partnerkit.domain.GrantScope;
 import dev.partnerkit.domain.IntegrationPrincipalId;
 import dev.partnerkit.domain.PartnerCapability;
@@ -13,6 +15,8 @@ import org.immutables.value.Value;
 
 /** What an operator fills in to issue a grant; the workspace adds id, tenant, status (pending) and issuer. */
 @Value.Immutable
+@JsonSerialize(as = ImmutableGrantDraft.class)
+@JsonDeserialize(as = ImmutableGrantDraft.class)
 public abstract class GrantDraft {
   /** @return the partner */
   public abstract PartnerId partnerId();
@@ -35,10 +39,15 @@ public abstract class GrantDraft {
   /** @return the end of its window (exclusive), if any */
   public abstract Optional<Instant> validUntil();
 
+  /** Normalises the window to microseconds (the stored precision) before validating it. */
   @Value.Check
-  protected void check() {
-    validUntil().ifPresent(until -> Checks.check(until.isAfter(validFrom()), "validUntil",
-        "validUntil must be after validFrom (" + validFrom() + "), but was " + until));
+  protected GrantDraft check() {
+    if (Checks.finerThanMicros(validFrom()) || validUntil().map(Checks::finerThanMicros).orElse(false)) {
+      return ImmutableGrantDraft.copyOf(this).withValidFrom(Checks.micros(validFrom()))
+          .withValidUntil(validUntil().map(Checks::micros));
+    }
+    Checks.window(validFrom(), validUntil());
+    return this;
   }
 
   /** @return a new builder */

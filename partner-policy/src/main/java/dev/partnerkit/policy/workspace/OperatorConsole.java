@@ -5,41 +5,40 @@ import dev.partnerkit.domain.AccessRequest;
 import dev.partnerkit.domain.Entitlement;
 import dev.partnerkit.domain.GrantId;
 import dev.partnerkit.domain.GrantStatus;
-import dev.partnerkit.domain.ImmutablePartnerTask;
 import dev.partnerkit.domain.IntentKind;
 import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.OccasionEntitlements;
 import dev.partnerkit.domain.OccasionId;
-import dev.partnerkit.domain.Operation;
 import dev.partnerkit.domain.OperatorUser;
 import dev.partnerkit.domain.PartnerId;
-import dev.partnerkit.domain.PartnerTask;
+import dev.partnerkit.domain.Placement;
+import dev.partnerkit.domain.RecordNotFoundException;
 import dev.partnerkit.domain.Surface;
-import dev.partnerkit.domain.TaskId;
-import dev.partnerkit.domain.TaskStatus;
 import dev.partnerkit.domain.TenantId;
-import dev.partnerkit.domain.UserId;
+import dev.partnerkit.domain.Visibility;
 import dev.partnerkit.domain.internal.Checks;
+import dev.partnerkit.policy.surface.tasks.OperatorTasks;
 import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityKind;
 import dev.partnerkit.spi.ActivityQuery;
 import dev.partnerkit.spi.DecisionRecord;
-import dev.partnerkit.spi.Visibility;
+import dev.partnerkit.spi.ImmutableActivityQuery;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Operator-side commands and reads, acting as one operator user in its tenant. Every command takes an idempotency
- * key, is decided by the core (product scope, operator role, task state machine), and is committed atomically with
- * its activity entry, decision-log row and outbox event; a blocked command writes only its decision-log row.
+ * key, is decided by the core (product scope, operator role, the record type's lifecycle), and is committed
+ * atomically with its activity entry, decision-log row and outbox event; a blocked command writes only its
+ * decision-log row (and its idempotency record). Surfaces hang off it: {@link #tasks()}; the generic kernel is
+ * {@link #records()}.
  */
 public final class OperatorConsole {
   private final WorkspaceEngine engine;
@@ -52,6 +51,16 @@ public final class OperatorConsole {
     this.tenantId = operator.tenantId();
   }
 
+  /** @return the tasks surface: create, assign, move, approve and send back partner tasks, and read them */
+  public OperatorTasks tasks() {
+    return OperatorTasks.over(records());
+  }
+
+  /** @return the record kernel's commands and reads for this operator, for every record type */
+  public RecordCommands records() {
+    return new RecordCommands(engine, operator, tenantId, null);
+  }
+
   /**
    * Sets the entitlements of an occasion, from which vendor_access is resolved. Allowed even while vendor_access is
    * off (that is how it is switched on).
@@ -60,22 +69,22 @@ public final class OperatorConsole {
       Collection<Entitlement> entitlements) {
     Checks.required("occasionId", occasionId);
     Set<Entitlement> wanted = Set.copyOf(Checks.required("entitlements", entitlements));
-    String payload = "set_entitlements|" + occasionId + "|" + new TreeSet<>(wanted.stream()
-        .map(Entitlement::key).toList());
+    Set<String> keys = new TreeSet<>(wanted.stream().map(Entitlement::key).toList());
+    Map<String, Object> payload = Map.of("command", "set_entitlements", "occasionId", occasionId,
+        "entitlements", keys);
     return engine.run(tenantId, idempotencyKey, operator, payload, now -> {
-      AccessRequest request = operatorRequest(occasionId, IntentKind.MANAGE_ENTITLEMENTS, null);
-      return new WorkspaceEngine.Prepared(request, engine.operatorFacts(tenantId, occasionId), at -> {
+      AccessRequest request = operatorRequest(occasionId, IntentKind.MANAGE_ENTITLEMENTS);
+      return new WorkspaceEngine.Prepared(request, engine.operatorFacts(tenantId, occasionId, null), at -> {
         Optional<OccasionEntitlements> current = engine.entitlements(tenantId, occasionId);
         OccasionEntitlements next = OccasionEntitlements.builder().tenantId(tenantId).occasionId(occasionId)
             .entitlements(wanted).version(current.map(c -> c.version() + 1).orElse(0L)).build();
         engine.storage.entitlements().save(next);
         boolean vendorAccess = engine.mapping.resolve(occasionId, wanted).vendorAccessEnabled();
-        String summary = operator.label() + " set the entitlements of occasion " + occasionId + " to "
-            + new TreeSet<>(wanted.stream().map(Entitlement::key).toList()) + "; vendor_access is now "
-            + (vendorAccess ? "on" : "off") + ".";
+        String summary = operator.label() + " set the entitlements of occasion " + occasionId + " to " + keys
+            + "; vendor_access is now " + (vendorAccess ? "on" : "off") + ".";
         return new WorkspaceEngine.Applied(occasionId.value(), next.version(),
-            engine.activity(tenantId, occasionId, null, null, ActivityKind.AUDIT_EVENT, Visibility.INTERNAL_ONLY,
-                operator, summary, at),
+            engine.activity(tenantId, Placement.inOccasion(occasionId), null, ActivityKind.AUDIT_EVENT,
+                Visibility.INTERNAL_ONLY, operator, summary, "occasion.entitlements_changed", at),
             engine.event(tenantId, "occasion.entitlements_changed", occasionId.value(),
                 Map.of("occasionId", occasionId.value(), "vendorAccess", vendorAccess, "version", next.version()),
                 at));
@@ -87,15 +96,11 @@ public final class OperatorConsole {
   public CommandResult issueGrant(String idempotencyKey, GrantDraft draft) {
     Checks.required("draft", draft);
     OccasionId occasionId = draft.scope().occasionId();
-    String payload = "issue_grant|" + engine.json.write(Map.of("partnerId", draft.partnerId().value(),
-        "members", draft.members(), "integrationPrincipal", draft.integrationPrincipal().map(Object::toString)
-            .orElse(""), "scope", draft.scope(), "capabilities", TaskCommands.wire(draft.capabilities()),
-        "validFrom", draft.validFrom().toString(), "validUntil", draft.validUntil().map(Instant::toString)
-            .orElse("")));
+    Map<String, Object> payload = Map.of("command", "issue_grant", "draft", draft);
     return engine.run(tenantId, idempotencyKey, operator, payload, now -> {
       requirePartner("draft.partnerId", draft.partnerId());
-      AccessRequest request = operatorRequest(occasionId, IntentKind.MANAGE_GRANTS, null);
-      return new WorkspaceEngine.Prepared(request, engine.operatorFacts(tenantId, occasionId), at -> {
+      AccessRequest request = operatorRequest(occasionId, IntentKind.MANAGE_GRANTS);
+      return new WorkspaceEngine.Prepared(request, engine.operatorFacts(tenantId, occasionId, null), at -> {
         AccessGrant grant = AccessGrant.builder().grantId(GrantId.of(engine.ids.get())).tenantId(tenantId)
             .partnerId(draft.partnerId()).members(draft.members())
             .integrationPrincipal(draft.integrationPrincipal()).scope(draft.scope())
@@ -110,102 +115,27 @@ public final class OperatorConsole {
 
   /** Activates a pending grant, or resumes a suspended one. */
   public CommandResult activateGrant(String idempotencyKey, GrantId grantId) {
-    return changeGrant(idempotencyKey, grantId, "activate", g -> g.moveTo(GrantStatus.ACTIVE), "activated",
-        "access_grant.activated");
+    return changeGrant(idempotencyKey, grantId, "activate", Map.of(), g -> g.moveTo(GrantStatus.ACTIVE),
+        "activated", "access_grant.activated");
   }
 
   /** Suspends an active grant. */
   public CommandResult suspendGrant(String idempotencyKey, GrantId grantId) {
-    return changeGrant(idempotencyKey, grantId, "suspend", g -> g.moveTo(GrantStatus.SUSPENDED), "suspended",
-        "access_grant.suspended");
+    return changeGrant(idempotencyKey, grantId, "suspend", Map.of(), g -> g.moveTo(GrantStatus.SUSPENDED),
+        "suspended", "access_grant.suspended");
   }
 
   /** Revokes a grant for good. */
   public CommandResult revokeGrant(String idempotencyKey, GrantId grantId) {
-    return changeGrant(idempotencyKey, grantId, "revoke", g -> g.moveTo(GrantStatus.REVOKED), "revoked",
+    return changeGrant(idempotencyKey, grantId, "revoke", Map.of(), g -> g.moveTo(GrantStatus.REVOKED), "revoked",
         "access_grant.revoked");
   }
 
-  /** Renews an active or expired grant with a new end of its validity window. */
+  /** Renews an active or expired grant with a new end of its validity window (kept to microseconds). */
   public CommandResult renewGrant(String idempotencyKey, GrantId grantId, Instant newValidUntil) {
-    Checks.required("newValidUntil", newValidUntil);
-    return changeGrant(idempotencyKey, grantId, "renew|" + newValidUntil, g -> g.renew(newValidUntil),
-        "renewed until " + newValidUntil, "access_grant.renewed");
-  }
-
-  /** Creates a partner task in {@code to_do}. */
-  public CommandResult createTask(String idempotencyKey, TaskDraft draft) {
-    Checks.required("draft", draft);
-    String payload = "create_task|" + draft;
-    return engine.run(tenantId, idempotencyKey, operator, payload, now -> {
-      requirePartner("draft.partnerId", draft.partnerId());
-      for (TaskId dependency : draft.dependencies()) {
-        TaskCommands.load(engine, tenantId, dependency);
-      }
-      AccessRequest request = operatorRequest(draft.occasionId(), IntentKind.MANAGE_TASKS, Surface.TASKS);
-      return new WorkspaceEngine.Prepared(request, engine.operatorFacts(tenantId, draft.occasionId()), at -> {
-        TaskId taskId = TaskId.of(engine.ids.get());
-        PartnerTask task = PartnerTask.builder().taskId(taskId).tenantId(tenantId).occasionId(draft.occasionId())
-            .eventId(draft.eventId()).jobId(draft.jobId()).partnerId(draft.partnerId()).assignee(draft.assignee())
-            .title(draft.title()).description(draft.description()).dependencies(draft.dependencies())
-            .dueAt(draft.dueAt()).createdBy(operator.userId()).build();
-        engine.storage.tasks().insert(task);
-        return new WorkspaceEngine.Applied(taskId.value(), task.version(),
-            engine.activity(tenantId, task.occasionId(), task.partnerId(), taskId, ActivityKind.TASK,
-                Visibility.PARTNER_VISIBLE, operator, operator.label() + " created task '" + task.title() + "'.", at),
-            engine.event(tenantId, "partner_task.created", taskId.value(),
-                Map.of("taskId", taskId.value(), "partnerId", task.partnerId().value()), at));
-      });
-    });
-  }
-
-  /** Assigns a task to a partner (and optionally one of its members). */
-  public CommandResult assignTask(String idempotencyKey, TaskId taskId, PartnerId partnerId,
-      Optional<UserId> assignee) {
-    Checks.required("taskId", taskId);
-    Checks.required("partnerId", partnerId);
-    Checks.required("assignee", assignee);
-    String payload = "assign_task|" + taskId + "|" + partnerId + "|" + assignee.map(UserId::value).orElse("");
-    return engine.run(tenantId, idempotencyKey, operator, payload, now -> {
-      PartnerTask task = TaskCommands.load(engine, tenantId, taskId);
-      requirePartner("partnerId", partnerId);
-      AccessRequest request = operatorRequest(task.occasionId(), IntentKind.MANAGE_TASKS, Surface.TASKS);
-      return new WorkspaceEngine.Prepared(request, engine.operatorFacts(tenantId, task.occasionId()), at -> {
-        PartnerTask assigned = ImmutablePartnerTask.copyOf(task).withPartnerId(partnerId).withAssignee(assignee)
-            .withVersion(task.version() + 1);
-        engine.storage.tasks().update(assigned);
-        return new WorkspaceEngine.Applied(taskId.value(), assigned.version(),
-            engine.activity(tenantId, task.occasionId(), partnerId, taskId, ActivityKind.TASK,
-                Visibility.PARTNER_VISIBLE, operator, operator.label() + " assigned task '" + task.title()
-                    + "' to partner " + partnerId + ".", at),
-            engine.event(tenantId, "partner_task.assigned", taskId.value(),
-                Map.of("taskId", taskId.value(), "partnerId", partnerId.value()), at));
-      });
-    });
-  }
-
-  /** Moves a task along the operator column of the task state machine, from whatever version is stored. */
-  public CommandResult moveTask(String idempotencyKey, TaskId taskId, TaskStatus target) {
-    return TaskCommands.move(engine, operator, tenantId, idempotencyKey, taskId, target, null, null);
-  }
-
-  /**
-   * Moves a task only if it is still at the version the caller saw.
-   *
-   * @throws dev.partnerkit.spi.VersionConflictException when someone else changed the task first; nothing is written
-   */
-  public CommandResult moveTask(String idempotencyKey, TaskId taskId, TaskStatus target, long expectedVersion) {
-    return TaskCommands.move(engine, operator, tenantId, idempotencyKey, taskId, target, expectedVersion, null);
-  }
-
-  /** Approves a submitted task: evidence accepted, job readiness untouched. */
-  public CommandResult approveTask(String idempotencyKey, TaskId taskId) {
-    return moveTask(idempotencyKey, taskId, TaskStatus.APPROVED);
-  }
-
-  /** Sends a submitted task back to {@code in_progress}. */
-  public CommandResult sendBackTask(String idempotencyKey, TaskId taskId) {
-    return moveTask(idempotencyKey, taskId, TaskStatus.IN_PROGRESS);
+    Instant until = Checks.required("newValidUntil", newValidUntil).truncatedTo(ChronoUnit.MICROS);
+    return changeGrant(idempotencyKey, grantId, "renew", Map.of("validUntil", until), g -> g.renew(until),
+        "renewed until " + until, "access_grant.renewed");
   }
 
   /**
@@ -219,14 +149,19 @@ public final class OperatorConsole {
     Checks.required("partnerId", partnerId);
     Checks.text("text", text, Checks.MAX_TEXT_LENGTH);
     Checks.required("visibility", visibility);
-    String payload = "add_note|" + occasionId + "|" + partnerId.map(PartnerId::value).orElse("") + "|"
-        + visibility.wireName() + "|" + text;
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("command", "add_note");
+    payload.put("occasionId", occasionId);
+    payload.put("partnerId", partnerId.map(PartnerId::value).orElse(""));
+    payload.put("visibility", visibility);
+    payload.put("text", text);
     return engine.run(tenantId, idempotencyKey, operator, payload, now -> {
       AccessRequest request = AccessRequest.contribute(operator, tenantId, occasionId, Surface.ACTIVITY)
           .internalOnly(visibility == Visibility.INTERNAL_ONLY).build();
-      return new WorkspaceEngine.Prepared(request, engine.operatorFacts(tenantId, occasionId), at -> {
-        ActivityEntry entry = engine.activity(tenantId, occasionId, partnerId.orElse(null), null,
-            ActivityKind.COMMENT, visibility, operator, text, at);
+      return new WorkspaceEngine.Prepared(request, engine.operatorFacts(tenantId, occasionId, null), at -> {
+        ActivityEntry entry = engine.activity(tenantId, Placement.builder().occasionId(occasionId)
+                .partnerId(partnerId).build(), null, ActivityKind.COMMENT, visibility, operator, text,
+            "activity.note_added", at);
         return new WorkspaceEngine.Applied(entry.entryId(), 0,
             entry, engine.event(tenantId, "activity.note_added", entry.entryId(),
                 Map.of("entryId", entry.entryId(), "visibility", visibility.wireName()), at));
@@ -234,41 +169,35 @@ public final class OperatorConsole {
     });
   }
 
-  /** @return the occasion's tasks (operators see every partner's) */
-  public ReadResult<PartnerTask> tasks(OccasionId occasionId) {
-    Checks.required("occasionId", occasionId);
-    AccessRequest request = AccessRequest.view(operator, tenantId, occasionId, Surface.TASKS).build();
-    return engine.read(request, engine.operatorFacts(tenantId, occasionId),
-        d -> engine.storage.tasks().findByOccasion(tenantId, occasionId));
-  }
-
   /** @return one page of the occasion's activity, internal-only rows included */
   public ReadResult<ActivityEntry> activity(OccasionId occasionId, ActivityQuery page) {
     Checks.required("occasionId", occasionId);
     Checks.required("page", page);
-    ActivityQuery query = dev.partnerkit.spi.ImmutableActivityQuery.copyOf(page).withOccasionId(occasionId);
+    ActivityQuery query = ImmutableActivityQuery.copyOf(page).withOccasionId(occasionId);
     AccessRequest request = AccessRequest.view(operator, tenantId, occasionId, Surface.ACTIVITY).build();
-    return engine.read(request, engine.operatorFacts(tenantId, occasionId),
-        d -> engine.storage.activity().read(tenantId, query));
+    return engine.read(request, () -> engine.operatorFacts(tenantId, occasionId, null),
+        d -> WorkspaceEngine.Page.of(engine.storage.activity().read(tenantId, query)));
   }
 
   /** @return the tenant's most recent decisions, newest first */
-  public List<DecisionRecord> recentDecisions(int limit) {
+  public java.util.List<DecisionRecord> recentDecisions(int limit) {
     Checks.check(limit >= 1 && limit <= 1000, "limit", "limit must be between 1 and 1000, but was " + limit);
     return engine.storage.decisions().recent(tenantId, limit);
   }
 
-  private CommandResult changeGrant(String key, GrantId grantId, String action, UnaryOperator<AccessGrant> change,
-      String pastTense, String eventType) {
+  private CommandResult changeGrant(String key, GrantId grantId, String action, Map<String, ?> details,
+      UnaryOperator<AccessGrant> change, String pastTense, String eventType) {
     Checks.required("grantId", grantId);
-    return engine.run(tenantId, key, operator, action + "_grant|" + grantId, now -> {
+    Map<String, Object> payload = new LinkedHashMap<>(details);
+    payload.put("command", action + "_grant");
+    payload.put("grantId", grantId);
+    return engine.run(tenantId, key, operator, payload, now -> {
       AccessGrant grant = engine.storage.grants().find(tenantId, grantId).orElseThrow(() ->
-          new InvalidValueException("grantId", "grantId " + Checks.show(grantId) + " is not a grant of tenant "
-              + Checks.show(tenantId)));
+          new RecordNotFoundException("grantId", "grant", grantId.value()));
       AccessGrant changed = change.apply(grant);
       OccasionId occasionId = grant.scope().occasionId();
-      AccessRequest request = operatorRequest(occasionId, IntentKind.MANAGE_GRANTS, null);
-      return new WorkspaceEngine.Prepared(request, engine.operatorFacts(tenantId, occasionId), at -> {
+      AccessRequest request = operatorRequest(occasionId, IntentKind.MANAGE_GRANTS);
+      return new WorkspaceEngine.Prepared(request, engine.operatorFacts(tenantId, occasionId, null), at -> {
         engine.storage.grants().update(changed);
         return grantApplied(changed, pastTense + " grant " + grantId + " for partner " + grant.partnerId(),
             Visibility.PARTNER_VISIBLE, eventType, at);
@@ -290,14 +219,15 @@ public final class OperatorConsole {
     event.put("partnerId", grant.partnerId().value());
     event.put("status", grant.status().wireName());
     event.put("version", grant.version());
+    Placement placement = Placement.builder().occasionId(grant.scope().occasionId()).partnerId(grant.partnerId())
+        .build();
     return new WorkspaceEngine.Applied(grant.grantId().value(), grant.version(),
-        engine.activity(tenantId, grant.scope().occasionId(), grant.partnerId(), null, ActivityKind.AUDIT_EVENT,
-            visibility, operator, operator.label() + " " + what + ".", at),
+        engine.activity(tenantId, placement, null, ActivityKind.AUDIT_EVENT, visibility, operator,
+            operator.label() + " " + what + ".", eventType, at),
         engine.event(tenantId, eventType, grant.grantId().value(), event, at));
   }
 
-  private AccessRequest operatorRequest(OccasionId occasionId, IntentKind intent, @Nullable Surface surface) {
-    return AccessRequest.builder().actor(operator).tenantId(tenantId).occasionId(occasionId)
-        .surface(java.util.Optional.ofNullable(surface)).operation(Operation.WRITE).intent(intent).build();
+  private AccessRequest operatorRequest(OccasionId occasionId, IntentKind intent) {
+    return AccessRequest.builder().actor(operator).tenantId(tenantId).occasionId(occasionId).intent(intent).build();
   }
 }

@@ -1,33 +1,30 @@
 package dev.partnerkit.policy.workspace;
 
-import dev.partnerkit.domain.AccessGrant;
 import dev.partnerkit.domain.AccessRequest;
 import dev.partnerkit.domain.Actor;
-import dev.partnerkit.domain.Decision;
-import dev.partnerkit.domain.GrantId;
 import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.PartnerId;
-import dev.partnerkit.domain.PartnerTask;
+import dev.partnerkit.domain.Placement;
+import dev.partnerkit.domain.RecordAction;
 import dev.partnerkit.domain.Surface;
-import dev.partnerkit.domain.TaskId;
-import dev.partnerkit.domain.TaskStatus;
 import dev.partnerkit.domain.TenantId;
+import dev.partnerkit.domain.Visibility;
 import dev.partnerkit.domain.internal.Checks;
+import dev.partnerkit.policy.DecisionFacts;
+import dev.partnerkit.policy.surface.tasks.PartnerTasks;
 import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityKind;
-import dev.partnerkit.spi.Visibility;
 import dev.partnerkit.spi.ActivityQuery;
 import dev.partnerkit.spi.ImmutableActivityQuery;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A partner's portal session for one occasion, opened by {@link PartnerWorkspace#openPartnerSession} after an active
- * grant was verified. Every call is decided again (a grant can be revoked mid-session) and logged; reads return only
- * what the grant covers and what is partner-visible.
+ * grant was verified. Every call is decided again (a grant can be revoked mid-session) and logged; reads return
+ * exactly the partner-visible records of this partner that a per-record view decision allows.
  */
 public final class PartnerSession {
   private final WorkspaceEngine engine;
@@ -54,60 +51,66 @@ public final class PartnerSession {
     return occasionId;
   }
 
-  /**
-   * @return the partner's tasks on the occasion that the grant behind the decision covers (events it names)
-   */
-  public ReadResult<PartnerTask> tasks() {
-    AccessRequest request = AccessRequest.view(actor, tenantId, occasionId, Surface.TASKS).build();
-    return engine.read(request, engine.partnerFacts(tenantId, occasionId, partnerId), decision -> {
-      AccessGrant grant = grantBehind(decision);
-      List<PartnerTask> visible = new ArrayList<>();
-      for (PartnerTask task : engine.storage.tasks().findByPartner(tenantId, partnerId, occasionId)) {
-        Set<?> events = grant.scope().events();
-        if (events.isEmpty() || task.eventId().map(events::contains).orElse(false)) {
-          visible.add(task);
-        }
-      }
-      return visible;
-    });
+  /** @return the tasks surface: the partner's own tasks its grants cover, and moving them */
+  public PartnerTasks tasks() {
+    return PartnerTasks.over(records(), occasionId);
+  }
+
+  /** @return the record kernel's commands and reads for this session, for every record type */
+  public RecordCommands records() {
+    return new RecordCommands(engine, actor, tenantId, occasionId);
   }
 
   /**
+   * Reads the partner-visible activity of this partner on the occasion, in timeline order: exactly the entries whose
+   * placement (event, resource) a per-entry view of the activity surface allows. Filtered entries are skipped, and
+   * pages are filled from the following entries, so {@code page.after(last item)} continues where this page ended.
+   *
    * @param page filter and page; its occasion and partner view are set to this session's
-   * @return the partner-visible activity of this partner on the occasion, in timeline order
+   * @return up to {@code page.limit()} entries
    */
   public ReadResult<ActivityEntry> activity(ActivityQuery page) {
     Checks.required("page", page);
     ActivityQuery own = ImmutableActivityQuery.copyOf(page).withOccasionId(occasionId).withPartnerView(partnerId);
     AccessRequest request = AccessRequest.view(actor, tenantId, occasionId, Surface.ACTIVITY).build();
-    return engine.read(request, engine.partnerFacts(tenantId, occasionId, partnerId),
-        decision -> engine.storage.activity().read(tenantId, own));
+    return engine.read(request, this::facts, decision -> {
+      DecisionFacts facts = facts();
+      List<ActivityEntry> visible = new ArrayList<>();
+      ActivityQuery next = own;
+      while (visible.size() < own.limit()) {
+        List<ActivityEntry> rows = engine.storage.activity().read(tenantId, next);
+        for (ActivityEntry entry : rows) {
+          if (visible.size() < own.limit() && mayView(entry, facts)) {
+            visible.add(entry);
+          }
+        }
+        if (rows.size() < next.limit() || visible.size() >= own.limit()) {
+          break;
+        }
+        next = next.after(rows.get(rows.size() - 1));
+      }
+      return WorkspaceEngine.Page.of(visible);
+    });
+  }
+
+  private boolean mayView(ActivityEntry entry, DecisionFacts facts) {
+    if (entry.visibility() != Visibility.PARTNER_VISIBLE || !entry.partnerId().map(partnerId::equals).orElse(false)) {
+      return false;
+    }
+    AccessRequest view = AccessRequest.view(actor, tenantId, occasionId, Surface.ACTIVITY).eventId(entry.eventId())
+        .resourceId(entry.resourceId()).record(RecordAction.builder().type("activity_entry")
+            .recordId(entry.entryId()).partnerId(entry.partnerId()).build()).build();
+    return engine.decider.decide(view, facts, engine.now()).allowed();
+  }
+
+  private DecisionFacts facts() {
+    return engine.partnerFacts(tenantId, occasionId, partnerId, null);
   }
 
   /**
-   * Moves one of the partner's tasks (to_do -&gt; in_progress -&gt; blocked &lt;-&gt; in_progress -&gt; submitted).
-   *
-   * @param idempotencyKey the command's key; a retry with the same key returns the first outcome
-   * @param taskId the task
-   * @param target the status to move to
-   * @return the outcome, allowed or blocked
-   */
-  public CommandResult moveTask(String idempotencyKey, TaskId taskId, TaskStatus target) {
-    return TaskCommands.move(engine, actor, tenantId, idempotencyKey, taskId, target, null, partnerId);
-  }
-
-  /**
-   * Moves one of the partner's tasks only if it is still at the version the partner saw.
-   *
-   * @throws dev.partnerkit.spi.VersionConflictException when someone else changed the task first; nothing is written
-   */
-  public CommandResult moveTask(String idempotencyKey, TaskId taskId, TaskStatus target, long expectedVersion) {
-    return TaskCommands.move(engine, actor, tenantId, idempotencyKey, taskId, target, expectedVersion, partnerId);
-  }
-
-  /**
-   * Adds evidence to a surface. It lands in the activity timeline as a partner-visible entry for operators to review;
-   * it changes no source truth, and a contribution that lists a source-truth effect is refused.
+   * Adds free-text evidence to a surface that has no record types yet. It lands in the activity timeline as a
+   * partner-visible entry for operators to review; it changes no source truth, and a contribution that lists a
+   * source-truth effect is refused.
    *
    * @param idempotencyKey the command's key; a retry with the same key returns the first outcome
    * @param contribution the evidence
@@ -115,15 +118,17 @@ public final class PartnerSession {
    */
   public CommandResult contribute(String idempotencyKey, Contribution contribution) {
     Checks.required("contribution", contribution);
-    String payload = "contribute|" + contribution;
+    Map<String, Object> payload = Map.of("command", "contribute", "contribution", contribution);
     return engine.run(tenantId, idempotencyKey, actor, payload, now -> {
       AccessRequest request = AccessRequest.contribute(actor, tenantId, occasionId, contribution.surface())
           .eventId(contribution.eventId()).resourceId(contribution.resourceId())
           .effects(contribution.effects()).build();
-      return new WorkspaceEngine.Prepared(request, engine.partnerFacts(tenantId, occasionId, partnerId), at -> {
-        ActivityEntry entry = engine.activity(tenantId, occasionId, partnerId, null, ActivityKind.DOMAIN_EVENT,
+      return new WorkspaceEngine.Prepared(request, facts(), at -> {
+        Placement placement = Placement.builder().occasionId(occasionId).eventId(contribution.eventId())
+            .resourceId(contribution.resourceId()).partnerId(partnerId).build();
+        ActivityEntry entry = engine.activity(tenantId, placement, null, ActivityKind.DOMAIN_EVENT,
             Visibility.PARTNER_VISIBLE, actor, actor.label() + " added evidence to "
-                + contribution.surface().wireName() + ": " + contribution.summary(), at);
+                + contribution.surface().wireName() + ": " + contribution.summary(), "partner_evidence.added", at);
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("entryId", entry.entryId());
         event.put("surface", contribution.surface().wireName());
@@ -132,10 +137,5 @@ public final class PartnerSession {
             engine.event(tenantId, "partner_evidence.added", entry.entryId(), event, at));
       });
     });
-  }
-
-  private AccessGrant grantBehind(Decision decision) {
-    GrantId grantId = decision.grantId().orElseThrow();
-    return engine.storage.grants().find(tenantId, grantId).orElseThrow();
   }
 }

@@ -5,16 +5,17 @@ import dev.partnerkit.domain.Actor;
 import dev.partnerkit.domain.ActorKind;
 import dev.partnerkit.domain.Decision;
 import dev.partnerkit.domain.EntitlementMapping;
-import dev.partnerkit.domain.IntegrationPrincipal;
 import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.OperatorUser;
 import dev.partnerkit.domain.PartnerId;
-import dev.partnerkit.domain.PartnerMember;
+import dev.partnerkit.domain.RecordType;
 import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.internal.Checks;
 import dev.partnerkit.spi.PartnerkitStorage;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * CommandResult r = workspace.operator(maya).activateGrant("cmd-41", grantId);
  * PartnerSessionOpening opening = workspace.openPartnerSession(dana, tenantId, occasionId);
- * opening.session().ifPresent(s -> s.moveTask("cmd-42", taskId, TaskStatus.IN_PROGRESS));
+ * opening.session().ifPresent(s -> s.tasks().move("cmd-42", taskId, TaskStatus.IN_PROGRESS));
  * }</pre>
  *
  * Thread-safe: one instance serves the whole host.
@@ -74,10 +75,9 @@ public final class PartnerWorkspace {
       throw new InvalidValueException("actor", "actor must be a partner member or an integration principal, but was "
           + "operator " + actor.label() + "; operators use PartnerWorkspace.operator(...)");
     }
-    PartnerId partnerId = actor instanceof PartnerMember ? ((PartnerMember) actor).partnerId()
-        : ((IntegrationPrincipal) actor).partnerId();
+    PartnerId partnerId = actor.actingPartner().orElseThrow();
     Decision decision = engine.decideAndLog(AccessRequest.openOccasion(actor, tenantId, occasionId).build(),
-        engine.partnerFacts(tenantId, occasionId, partnerId));
+        () -> engine.partnerFacts(tenantId, occasionId, partnerId, null));
     PartnerSession session = decision.allowed()
         ? new PartnerSession(engine, actor, partnerId, tenantId, occasionId) : null;
     return new PartnerSessionOpening(decision, session);
@@ -89,6 +89,7 @@ public final class PartnerWorkspace {
     private @Nullable Clock clock;
     private EntitlementMapping mapping = EntitlementMapping.defaults();
     private Supplier<String> ids = () -> UUID.randomUUID().toString();
+    private final List<RecordType<?, ?>> types = new ArrayList<>(RecordTypes.builtIn());
 
     private Builder() {}
 
@@ -117,12 +118,21 @@ public final class PartnerWorkspace {
     }
 
     /**
+     * @param type a host's own record type, served by {@link RecordCommands} like the built-in surfaces' types
+     * @return this builder
+     */
+    public Builder recordType(RecordType<?, ?> type) {
+      types.add(Checks.required("recordType", type));
+      return this;
+    }
+
+    /**
      * @return the workspace
      * @throws InvalidValueException when storage or clock is missing
      */
     public PartnerWorkspace build() {
       return new PartnerWorkspace(new WorkspaceEngine(Checks.required("storage", storage),
-          Checks.required("clock", clock), mapping, ids));
+          Checks.required("clock", clock), mapping, ids, RecordTypes.of(types)));
     }
   }
 }

@@ -4,48 +4,49 @@ import dev.partnerkit.domain.AccessRequest;
 import dev.partnerkit.domain.Actor;
 import dev.partnerkit.domain.Decision;
 import dev.partnerkit.domain.EntitlementMapping;
-import dev.partnerkit.domain.IntegrationPrincipal;
 import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.OccasionEntitlements;
 import dev.partnerkit.domain.OccasionId;
-import dev.partnerkit.domain.OperatorUser;
 import dev.partnerkit.domain.PartnerId;
-import dev.partnerkit.domain.PartnerMember;
+import dev.partnerkit.domain.Placement;
 import dev.partnerkit.domain.ProductScope;
-import dev.partnerkit.domain.TaskId;
+import dev.partnerkit.domain.RecordRef;
+import dev.partnerkit.domain.RecordType;
 import dev.partnerkit.domain.Tenant;
 import dev.partnerkit.domain.TenantId;
+import dev.partnerkit.domain.Visibility;
 import dev.partnerkit.domain.internal.Checks;
+import dev.partnerkit.domain.json.PartnerkitJson;
 import dev.partnerkit.policy.AccessDecider;
 import dev.partnerkit.policy.DecisionFacts;
 import dev.partnerkit.policy.GrantIndex;
-import dev.partnerkit.policy.json.PartnerkitJson;
 import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityKind;
 import dev.partnerkit.spi.DecisionRecord;
 import dev.partnerkit.spi.IdempotencyRecord;
 import dev.partnerkit.spi.OutboxEvent;
 import dev.partnerkit.spi.PartnerkitStorage;
+import dev.partnerkit.spi.RecordCodec;
 import dev.partnerkit.spi.VersionConflictException;
-import dev.partnerkit.spi.Visibility;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The machinery every workspace command shares: loading facts through the SPI, deciding, and committing the change,
- * activity entry, decision-log row, outbox event and idempotency record in one unit of work.
+ * The machinery every workspace command and read shares: loading facts through the SPI inside the unit of work that
+ * decides, deciding, and committing the change, activity entry, decision-log row, outbox event and idempotency
+ * record together.
  */
 final class WorkspaceEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkspaceEngine.class);
   private static final String IDEMPOTENCY_RECORD = "idempotency_record";
 
   final PartnerkitStorage storage;
@@ -54,12 +55,22 @@ final class WorkspaceEngine {
   final Supplier<String> ids;
   final AccessDecider decider = AccessDecider.create();
   final PartnerkitJson json = PartnerkitJson.create();
+  final RecordCodec codec = RecordCodec.create();
+  final RecordTypes types;
+  private final CanonicalJson canonical = new CanonicalJson();
 
-  WorkspaceEngine(PartnerkitStorage storage, Clock clock, EntitlementMapping mapping, Supplier<String> ids) {
+  WorkspaceEngine(PartnerkitStorage storage, Clock clock, EntitlementMapping mapping, Supplier<String> ids,
+      RecordTypes types) {
     this.storage = storage;
     this.clock = clock;
     this.mapping = mapping;
     this.ids = ids;
+    this.types = types;
+  }
+
+  /** @return the clock's time, at the microsecond precision every store keeps */
+  Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   /** What a command does once it is allowed. */
@@ -96,21 +107,36 @@ final class WorkspaceEngine {
   }
 
   /**
-   * Runs one command with its idempotency key: replays a prior outcome, refuses a reused key, or decides and commits
-   * atomically.
+   * Runs one command with its idempotency key. Inside one unit of work: replays a prior outcome of the same actor and
+   * key (or refuses a reused key), otherwise claims the key first — so a racing retry waits for this attempt and then
+   * replays its outcome — loads the facts, decides, applies the change when allowed and journals it.
+   *
+   * @param payload the command's content; its canonical JSON is the fingerprint
    */
-  CommandResult run(TenantId tenantId, String key, Actor actor, String payload, Function<Instant, Prepared> prepare) {
+  CommandResult run(TenantId tenantId, String key, Actor actor, Object payload, Function<Instant, Prepared> prepare) {
     Checks.identifier("idempotencyKey", key);
-    String fingerprint = fingerprint(actor, payload);
+    String actorKey = actor.actorKey();
+    String fingerprint = canonical.fingerprint(actorKey, payload);
+    AccessRequest[] asked = new AccessRequest[1];
+    RuntimeException[] decisionFailed = new RuntimeException[1];
     try {
       return storage.unitOfWork().inTransaction(() -> {
-        Optional<IdempotencyRecord> prior = storage.idempotency().find(tenantId, key);
+        Optional<IdempotencyRecord> prior = storage.idempotency().find(tenantId, actorKey, key);
         if (prior.isPresent()) {
           return replay(prior.get(), fingerprint, key);
         }
-        Instant now = clock.instant();
+        Instant now = now();
+        storage.idempotency().claim(IdempotencyRecord.builder().tenantId(tenantId).actorKey(actorKey).key(key)
+            .fingerprint(fingerprint).createdAt(now).build());
         Prepared prepared = prepare.apply(now);
-        Decision decision = decider.decide(prepared.request, prepared.facts, now);
+        asked[0] = prepared.request;
+        Decision decision;
+        try {
+          decision = decider.decide(prepared.request, prepared.facts, now);
+        } catch (RuntimeException e) {
+          decisionFailed[0] = e;
+          throw e;
+        }
         ImmutableCommandResult.Builder result = ImmutableCommandResult.builder().commandKey(key).decision(decision);
         if (decision.allowed()) {
           Applied applied = prepared.change.apply(now);
@@ -120,45 +146,98 @@ final class WorkspaceEngine {
         }
         storage.decisions().append(decisionRecord(prepared.request, decision, key));
         CommandResult outcome = result.build();
-        storage.idempotency().insert(IdempotencyRecord.builder().tenantId(tenantId).key(key)
-            .fingerprint(fingerprint).outcome(json.write(outcome)).createdAt(now).build());
+        storage.idempotency().complete(tenantId, actorKey, key, json.write(outcome));
         return outcome;
       });
     } catch (VersionConflictException e) {
       if (IDEMPOTENCY_RECORD.equals(e.recordType())) {
-        // the same key won a race in another unit of work: its outcome is the first outcome
-        Optional<IdempotencyRecord> winner = storage.idempotency().find(tenantId, key);
-        if (winner.isPresent()) {
+        // the same actor and key won a race in another unit of work: its outcome is the first outcome
+        Optional<IdempotencyRecord> winner = storage.idempotency().find(tenantId, actorKey, key);
+        if (winner.isPresent() && winner.get().outcome().isPresent()) {
           return replay(winner.get(), fingerprint, key);
         }
+      }
+      throw e;
+    } catch (RuntimeException e) {
+      if (e == decisionFailed[0] && asked[0] != null) {
+        auditFailure(asked[0], key, e);
       }
       throw e;
     }
   }
 
-  /** Decides a read, logs the decision, and returns the visible records when allowed. */
-  <T> ReadResult<T> read(AccessRequest request, DecisionFacts facts, Function<Decision, List<T>> load) {
+  /**
+   * Decides a read and logs the decision; when allowed, loads the page. Facts, decision and data are read in one
+   * unit of work, so a revocation committed in between cannot serve data.
+   */
+  <T> ReadResult<T> read(AccessRequest request, Supplier<DecisionFacts> facts,
+      Function<Decision, Page<T>> load) {
     return storage.unitOfWork().inTransaction(() -> {
-      Decision decision = decider.decide(request, facts, clock.instant());
+      Decision decision = decider.decide(request, facts.get(), now());
       storage.decisions().append(decisionRecord(request, decision, null));
-      return new ReadResult<>(decision, decision.allowed() ? load.apply(decision) : List.of());
+      if (!decision.allowed()) {
+        return new ReadResult<>(decision, List.of(), null);
+      }
+      Page<T> page = load.apply(decision);
+      return new ReadResult<>(decision, page.items, page.nextCursor);
     });
   }
 
-  /** Decides without a change (opening a session) and logs the decision. */
-  Decision decideAndLog(AccessRequest request, DecisionFacts facts) {
+  /** One page of a read. */
+  static final class Page<T> {
+    final List<T> items;
+    final @Nullable String nextCursor;
+
+    Page(List<T> items, @Nullable String nextCursor) {
+      this.items = items;
+      this.nextCursor = nextCursor;
+    }
+
+    static <T> Page<T> of(List<T> items) {
+      return new Page<>(items, null);
+    }
+  }
+
+  /** Decides without a change (opening a session) and logs the decision, facts loaded in the same unit of work. */
+  Decision decideAndLog(AccessRequest request, Supplier<DecisionFacts> facts) {
     return storage.unitOfWork().inTransaction(() -> {
-      Decision decision = decider.decide(request, facts, clock.instant());
+      Decision decision = decider.decide(request, facts.get(), now());
       storage.decisions().append(decisionRecord(request, decision, null));
       return decision;
     });
+  }
+
+  /**
+   * A decision that threw inside a command (a broken rule, inconsistent facts) left nothing behind, because its unit
+   * of work rolled back: record the failure in the activity log (internal-only), in a unit of work of its own, where
+   * the store is still usable. Storage failures are the host's to see (they propagate and are logged by the adapter),
+   * not audited here.
+   */
+  private void auditFailure(AccessRequest request, String key, RuntimeException failure) {
+    try {
+      storage.unitOfWork().inTransaction(() -> {
+        Instant now = now();
+        storage.activity().append(activity(request.tenantId(), Placement.builder().occasionId(request.occasionId())
+                .eventId(request.eventId()).resourceId(request.resourceId()).partnerId(request.actor()
+                    .actingPartner()).build(), null, ActivityKind.AUDIT_EVENT, Visibility.INTERNAL_ONLY,
+            request.actor(), "The command " + key + " (" + request.intent().wireName() + ") by "
+                + request.actor().label() + " failed and changed nothing: " + failure.getClass().getSimpleName()
+                + ": " + failure.getMessage(), "partnerkit.command_failed", now));
+        return null;
+      });
+    } catch (RuntimeException auditFailure) {
+      failure.addSuppressed(auditFailure);
+      LOG.warn("could not audit the failed command {}", key, auditFailure);
+    }
   }
 
   private CommandResult replay(IdempotencyRecord prior, String fingerprint, String key) {
     if (!prior.fingerprint().equals(fingerprint)) {
       throw new IdempotencyKeyReusedException(key);
     }
-    CommandResult first = json.read(prior.outcome(), CommandResult.class);
+    String outcome = prior.outcome().orElseThrow(() -> new IllegalStateException(
+        "the idempotency record of " + key + " has no outcome outside its own unit of work"));
+    CommandResult first = json.read(outcome, CommandResult.class);
     return ImmutableCommandResult.copyOf(first).withReplayed(true);
   }
 
@@ -177,21 +256,34 @@ final class WorkspaceEngine {
     return storage.entitlements().find(tenantId, occasionId);
   }
 
-  DecisionFacts operatorFacts(TenantId tenantId, OccasionId occasionId) {
-    return DecisionFacts.builder().tenant(tenant(tenantId)).productScope(productScope(tenantId, occasionId)).build();
+  DecisionFacts operatorFacts(TenantId tenantId, OccasionId occasionId, @Nullable RecordType<?, ?> type) {
+    return DecisionFacts.builder().tenant(tenant(tenantId)).productScope(productScope(tenantId, occasionId))
+        .recordType(Optional.ofNullable(type)).build();
   }
 
-  DecisionFacts partnerFacts(TenantId tenantId, OccasionId occasionId, PartnerId partnerId) {
+  DecisionFacts partnerFacts(TenantId tenantId, OccasionId occasionId, PartnerId partnerId,
+      @Nullable RecordType<?, ?> type) {
     return DecisionFacts.builder().tenant(tenant(tenantId)).productScope(productScope(tenantId, occasionId))
         .partner(storage.directory().findPartner(tenantId, partnerId))
-        .grants(GrantIndex.of(storage.grants().findByPartner(tenantId, partnerId))).build();
+        .grants(GrantIndex.of(storage.grants().findByPartner(tenantId, partnerId)))
+        .recordType(Optional.ofNullable(type)).build();
   }
 
-  ActivityEntry activity(TenantId tenantId, OccasionId occasionId, @Nullable PartnerId partnerId,
-      @Nullable TaskId taskId, ActivityKind kind, Visibility visibility, Actor actor, String summary, Instant now) {
-    return ActivityEntry.builder().entryId(ids.get()).tenantId(tenantId).occasionId(occasionId)
-        .partnerId(Optional.ofNullable(partnerId)).taskId(Optional.ofNullable(taskId)).kind(kind)
-        .visibility(visibility).actorLabel(actor.label()).summary(summary).occurredAt(now).build();
+  /** The facts for {@code actor}: a partner's (directory record, grants) or an operator's. */
+  DecisionFacts facts(Actor actor, TenantId tenantId, OccasionId occasionId, @Nullable RecordType<?, ?> type) {
+    Optional<PartnerId> partner = actor.actingPartner();
+    return partner.isPresent() ? partnerFacts(tenantId, occasionId, partner.get(), type)
+        : operatorFacts(tenantId, occasionId, type);
+  }
+
+  /** An activity entry; composed text is clipped to what the entry holds, so a long name never fails a command. */
+  ActivityEntry activity(TenantId tenantId, Placement placement, @Nullable RecordRef record, ActivityKind kind,
+      Visibility visibility, Actor actor, String summary, String eventType, Instant now) {
+    return ActivityEntry.builder().entryId(ids.get()).tenantId(tenantId).occasionId(placement.occasionId())
+        .eventId(placement.eventId()).resourceId(placement.resourceId()).partnerId(placement.partnerId())
+        .record(Optional.ofNullable(record)).kind(kind).visibility(visibility)
+        .actorLabel(clip(actor.label(), Checks.MAX_NAME_LENGTH)).summary(clip(summary, Checks.MAX_TEXT_LENGTH))
+        .eventType(eventType).occurredAt(now).build();
   }
 
   OutboxEvent event(TenantId tenantId, String type, String aggregateId, Map<String, ?> payload, Instant now) {
@@ -199,30 +291,21 @@ final class WorkspaceEngine {
         .payload(json.write(payload)).occurredAt(now).build();
   }
 
+  /** @return {@code text}, cut to at most {@code max} characters with an ellipsis, never inside a surrogate pair */
+  static String clip(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = max - 1;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + "\u2026";
+  }
+
   private DecisionRecord decisionRecord(AccessRequest request, Decision decision, @Nullable String key) {
     return DecisionRecord.builder().recordId(ids.get()).actorKind(request.actor().kind())
-        .actorId(actorId(request.actor())).occasionId(request.occasionId()).intent(request.intent())
+        .actorId(request.actor().actorId()).occasionId(request.occasionId()).intent(request.intent())
         .commandKey(Optional.ofNullable(key)).decision(decision).build();
-  }
-
-  static String actorId(Actor actor) {
-    if (actor instanceof OperatorUser) {
-      return ((OperatorUser) actor).userId().value();
-    }
-    if (actor instanceof PartnerMember) {
-      return ((PartnerMember) actor).userId().value();
-    }
-    return ((IntegrationPrincipal) actor).principalId().value();
-  }
-
-  private static String fingerprint(Actor actor, String payload) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((actor.kind().wireName() + '\u0000' + actorId(actor) + '\u0000' + payload)
-          .getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
   }
 }

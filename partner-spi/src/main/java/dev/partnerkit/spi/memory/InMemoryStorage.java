@@ -6,10 +6,10 @@ import dev.partnerkit.domain.OccasionEntitlements;
 import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.Partner;
 import dev.partnerkit.domain.PartnerId;
-import dev.partnerkit.domain.PartnerTask;
-import dev.partnerkit.domain.TaskId;
+import dev.partnerkit.domain.RecordRef;
 import dev.partnerkit.domain.Tenant;
 import dev.partnerkit.domain.TenantId;
+import dev.partnerkit.domain.Visibility;
 import dev.partnerkit.domain.internal.Checks;
 import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityLog;
@@ -21,24 +21,34 @@ import dev.partnerkit.spi.EntitlementStore;
 import dev.partnerkit.spi.GrantStore;
 import dev.partnerkit.spi.IdempotencyRecord;
 import dev.partnerkit.spi.IdempotencyStore;
+import dev.partnerkit.spi.ImmutableIdempotencyRecord;
 import dev.partnerkit.spi.ImmutableOutboxEvent;
+import dev.partnerkit.spi.ImmutableStoredRecord;
 import dev.partnerkit.spi.Outbox;
 import dev.partnerkit.spi.OutboxEvent;
 import dev.partnerkit.spi.PartnerkitStorage;
-import dev.partnerkit.spi.TaskStore;
+import dev.partnerkit.spi.RecordLink;
+import dev.partnerkit.spi.RecordQuery;
+import dev.partnerkit.spi.RecordStore;
+import dev.partnerkit.spi.StoredRecord;
 import dev.partnerkit.spi.UnitOfWork;
-import dev.partnerkit.spi.Visibility;
 import dev.partnerkit.spi.VersionConflictException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,8 +57,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Concurrency is deliberately simple: one lock is held for the whole of a unit of work, and around every single
  * store call made outside one, so units of work run one after the other. Each unit of work keeps an undo log of the
  * changes it made and replays it backwards when the work throws; a store call made outside a unit of work runs as a
- * unit of work of its own. Data is kept per tenant, so no method can ever see another tenant's rows; grants are
- * indexed by partner and tasks by occasion.
+ * unit of work of its own. Data is kept per tenant, so no method can ever see another tenant's rows. Grants,
+ * entitlements and kernel records share one versioned table ({@code insert} at version 0, {@code update} at the
+ * stored version plus one); grants are indexed by partner, records by type and occasion, ordered by id.
  *
  * <pre>{@code
  * PartnerkitStorage storage = InMemoryStorage.create();
@@ -64,8 +75,8 @@ public final class InMemoryStorage implements PartnerkitStorage {
   public static final int MAX_LIMIT = ActivityQuery.MAX_LIMIT;
 
   static final String ACCESS_GRANT = "access_grant";
-  static final String PARTNER_TASK = "partner_task";
   static final String OCCASION_ENTITLEMENTS = "occasion_entitlements";
+  static final String RECORD_LINK = "record_link";
   static final String ACTIVITY_ENTRY = "activity_entry";
   static final String DECISION_RECORD = "decision_record";
   static final String OUTBOX_EVENT = "outbox_event";
@@ -75,6 +86,14 @@ public final class InMemoryStorage implements PartnerkitStorage {
       .comparing((DecisionRecord r) -> r.decision().decidedAt())
       .thenComparing(DecisionRecord::recordId)
       .reversed();
+
+  private static final Shape<GrantId, PartnerId, AccessGrant> GRANTS = new Shape<>(AccessGrant::grantId,
+      AccessGrant::partnerId, AccessGrant::version, g -> ACCESS_GRANT, g -> g.grantId().value());
+  private static final Shape<OccasionId, OccasionId, OccasionEntitlements> ENTITLEMENTS = new Shape<>(
+      OccasionEntitlements::occasionId, null, OccasionEntitlements::version, e -> OCCASION_ENTITLEMENTS,
+      e -> e.occasionId().value());
+  private static final Shape<RecordRef, Shelf, StoredRecord> RECORDS = new Shape<>(StoredRecord::ref, Shelf::of,
+      StoredRecord::version, r -> r.ref().type(), r -> r.ref().id());
 
   private final ReentrantLock lock = new ReentrantLock();
   /** Guarded by {@link #lock}. */
@@ -87,7 +106,7 @@ public final class InMemoryStorage implements PartnerkitStorage {
   private final DirectoryStore directory = new Directory();
   private final GrantStore grants = new Grants();
   private final EntitlementStore entitlements = new Entitlements();
-  private final TaskStore tasks = new Tasks();
+  private final RecordStore records = new Records();
   private final ActivityLog activity = new Activity();
   private final DecisionLog decisions = new Decisions();
   private final Outbox outbox = new OutboxImpl();
@@ -119,10 +138,10 @@ public final class InMemoryStorage implements PartnerkitStorage {
     return entitlements;
   }
 
-  /** @return partner tasks, indexed by occasion */
+  /** @return kernel records, indexed by type and occasion, and their links */
   @Override
-  public TaskStore tasks() {
-    return tasks;
+  public RecordStore records() {
+    return records;
   }
 
   /** @return the activity timeline */
@@ -156,7 +175,7 @@ public final class InMemoryStorage implements PartnerkitStorage {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-  // locking and undo
+  // locking and undo: every change goes through put or remove, which log its undo
 
   private <T> T read(Supplier<T> query) {
     lock.lock();
@@ -182,12 +201,22 @@ public final class InMemoryStorage implements PartnerkitStorage {
     }
   }
 
-  private <K, V> void remove(Map<K, V> map, K key) {
+  /** Puts {@code value} under a key that must be free: inserts never overwrite. */
+  private <K, V> void putNew(Map<K, V> map, K key, V value, String recordType, String recordId) {
+    if (map.containsKey(key)) {
+      throw VersionConflictException.duplicate(recordType, recordId);
+    }
+    put(map, key, value);
+  }
+
+  /** @return whether there was a value to remove */
+  private <K, V> boolean remove(Map<K, V> map, K key) {
     @Nullable V old = map.remove(key);
     List<Runnable> log = undoLog;
     if (log != null && old != null) {
       log.add(() -> map.put(key, old));
     }
+    return old != null;
   }
 
   private static <K, V> void restore(Map<K, V> map, K key, @Nullable V old) {
@@ -203,9 +232,13 @@ public final class InMemoryStorage implements PartnerkitStorage {
     return data.computeIfAbsent(tenantId, t -> new TenantData());
   }
 
-  /** @return the tenant's data, or null when it never had any; never creates */
-  private @Nullable TenantData existing(TenantId tenantId) {
-    return data.get(tenantId);
+  /** @return what {@code query} finds in the tenant's data, or {@code none} when the tenant never had any */
+  private <T> T readTenant(TenantId tenantId, T none, Function<TenantData, T> query) {
+    Checks.required("tenantId", tenantId);
+    return read(() -> {
+      TenantData d = data.get(tenantId);
+      return d == null ? none : query.apply(d);
+    });
   }
 
   private static int checkLimit(String field, int limit) {
@@ -214,10 +247,15 @@ public final class InMemoryStorage implements PartnerkitStorage {
     return limit;
   }
 
+  /** @return whether an optional filter lets {@code value} through: absent filters let everything through */
+  private static <T> boolean wanted(Optional<T> filter, Optional<T> value) {
+    return filter.isEmpty() || filter.equals(value);
+  }
+
   // ---------------------------------------------------------------------------------------------------------------
   // data
 
-  /** Ordering key of the activity timeline: occurrence time, then entry id. */
+  /** Ordering key of the activity timeline and the outbox: occurrence time, then id. */
   private record TimelineKey(Instant occurredAt, String id) implements Comparable<TimelineKey> {
     @Override
     public int compareTo(TimelineKey other) {
@@ -226,28 +264,114 @@ public final class InMemoryStorage implements PartnerkitStorage {
     }
   }
 
+  /** Where a record is listed: its type in its occasion. */
+  private record Shelf(String type, OccasionId occasionId) {
+    static Shelf of(StoredRecord r) {
+      return new Shelf(r.ref().type(), r.placement().occasionId());
+    }
+  }
+
+  /** One end of a link seen from the other: the relation, then the record at the far end. */
+  private record Edge(String relation, RecordRef far) implements Comparable<Edge> {
+    @Override
+    public int compareTo(Edge other) {
+      int byRelation = relation.compareTo(other.relation);
+      return byRelation != 0 ? byRelation : far.compareTo(other.far);
+    }
+  }
+
+  /** The key of an idempotency record: one actor's keys never collide with another's. */
+  private record ClaimKey(String actorKey, String key) {}
+
+  /**
+   * How a kind of versioned row is keyed, grouped for ordered listing (no grouping when {@code group} is null),
+   * versioned, and named in conflicts.
+   */
+  private record Shape<K, G, V>(Function<V, K> key, @Nullable Function<V, G> group, ToLongFunction<V> version,
+      Function<V, String> recordType, Function<V, String> recordId) {}
+
+  /**
+   * Rows with an optimistic version: insert at version 0 under a free key, update at the stored version plus one,
+   * kept in their group's map ordered by key (a row whose group changes moves). Guarded by the storage's lock.
+   */
+  private final class Versioned<K extends Comparable<K>, G, V> {
+    private final Shape<K, G, V> shape;
+    private final Map<K, V> byKey = new HashMap<>();
+    private final Map<G, TreeMap<K, V>> byGroup = new HashMap<>();
+
+    Versioned(Shape<K, G, V> shape) {
+      this.shape = shape;
+    }
+
+    void insert(V row) {
+      if (shape.version().applyAsLong(row) != 0) {
+        throw VersionConflictException.duplicate(shape.recordType().apply(row), shape.recordId().apply(row));
+      }
+      K key = shape.key().apply(row);
+      putNew(byKey, key, row, shape.recordType().apply(row), shape.recordId().apply(row));
+      index(row, key);
+    }
+
+    void update(V row) {
+      K key = shape.key().apply(row);
+      long expected = shape.version().applyAsLong(row) - 1;
+      V stored = byKey.get(key);
+      if (stored == null || shape.version().applyAsLong(stored) != expected) {
+        throw VersionConflictException.stale(shape.recordType().apply(row), shape.recordId().apply(row), expected);
+      }
+      Function<V, G> group = shape.group();
+      if (group != null && !group.apply(stored).equals(group.apply(row))) {
+        remove(groupOf(group.apply(stored)), key);
+      }
+      put(byKey, key, row);
+      index(row, key);
+    }
+
+    private void index(V row, K key) {
+      Function<V, G> group = shape.group();
+      if (group != null) {
+        put(groupOf(group.apply(row)), key, row);
+      }
+    }
+
+    private TreeMap<K, V> groupOf(G group) {
+      return byGroup.computeIfAbsent(group, g -> new TreeMap<>());
+    }
+
+    Optional<V> find(K key) {
+      return Optional.ofNullable(byKey.get(key));
+    }
+
+    /** @return the rows of {@code group}, ordered by key; a read-only view */
+    NavigableMap<K, V> group(G group) {
+      TreeMap<K, V> rows = byGroup.get(group);
+      return rows == null ? Collections.emptyNavigableMap() : Collections.unmodifiableNavigableMap(rows);
+    }
+
+    long count() {
+      return byKey.size();
+    }
+  }
+
   /** Everything one tenant holds. Guarded by the storage's lock. */
-  private static final class TenantData {
+  private final class TenantData {
     final Map<PartnerId, Partner> partners = new HashMap<>();
-    final Map<GrantId, AccessGrant> grants = new HashMap<>();
-    final Map<PartnerId, TreeMap<GrantId, AccessGrant>> grantsByPartner = new HashMap<>();
-    final Map<OccasionId, OccasionEntitlements> entitlements = new HashMap<>();
-    final Map<TaskId, PartnerTask> tasks = new HashMap<>();
-    final Map<OccasionId, TreeMap<TaskId, PartnerTask>> tasksByOccasion = new HashMap<>();
+    final Versioned<GrantId, PartnerId, AccessGrant> grants = new Versioned<>(GRANTS);
+    final Versioned<OccasionId, OccasionId, OccasionEntitlements> entitlements = new Versioned<>(ENTITLEMENTS);
+    final Versioned<RecordRef, Shelf, StoredRecord> records = new Versioned<>(RECORDS);
+    final Map<RecordRef, TreeMap<Edge, RecordLink>> linksFrom = new HashMap<>();
+    final Map<RecordRef, TreeMap<Edge, RecordLink>> linksTo = new HashMap<>();
     final Map<String, ActivityEntry> activityById = new HashMap<>();
     final TreeMap<TimelineKey, ActivityEntry> timeline = new TreeMap<>();
     final Map<String, DecisionRecord> decisionsById = new HashMap<>();
     final TreeMap<DecisionRecord, DecisionRecord> decisionsNewestFirst = new TreeMap<>(NEWEST_FIRST);
     final Map<String, OutboxEvent> outboxById = new HashMap<>();
     final TreeMap<TimelineKey, OutboxEvent> pending = new TreeMap<>();
-    final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
+    final Map<ClaimKey, IdempotencyRecord> idempotency = new HashMap<>();
 
-    TreeMap<GrantId, AccessGrant> grantsOf(PartnerId partnerId) {
-      return grantsByPartner.computeIfAbsent(partnerId, p -> new TreeMap<>());
-    }
-
-    TreeMap<TaskId, PartnerTask> tasksOf(OccasionId occasionId) {
-      return tasksByOccasion.computeIfAbsent(occasionId, o -> new TreeMap<>());
+    /** @return the edges at {@code end} in {@code side}, created empty when missing */
+    TreeMap<Edge, RecordLink> edges(Map<RecordRef, TreeMap<Edge, RecordLink>> side, RecordRef end) {
+      return side.computeIfAbsent(end, e -> new TreeMap<>());
     }
   }
 
@@ -275,26 +399,14 @@ public final class InMemoryStorage implements PartnerkitStorage {
 
     @Override
     public Optional<Partner> findPartner(TenantId tenantId, PartnerId partnerId) {
-      Checks.required("tenantId", tenantId);
       Checks.required("partnerId", partnerId);
-      return read(() -> {
-        TenantData d = existing(tenantId);
-        return d == null ? Optional.empty() : Optional.ofNullable(d.partners.get(partnerId));
-      });
+      return readTenant(tenantId, Optional.empty(), d -> Optional.ofNullable(d.partners.get(partnerId)));
     }
 
     @Override
     public List<Partner> listPartners(TenantId tenantId) {
-      Checks.required("tenantId", tenantId);
-      return read(() -> {
-        TenantData d = existing(tenantId);
-        if (d == null) {
-          return List.of();
-        }
-        List<Partner> out = new ArrayList<>(d.partners.values());
-        out.sort(Comparator.comparing(Partner::partnerId));
-        return List.copyOf(out);
-      });
+      return readTenant(tenantId, List.of(),
+          d -> d.partners.values().stream().sorted(Comparator.comparing(Partner::partnerId)).toList());
     }
   }
 
@@ -302,61 +414,32 @@ public final class InMemoryStorage implements PartnerkitStorage {
     @Override
     public void insert(AccessGrant grant) {
       Checks.required("grant", grant);
-      write(() -> {
-        TenantData d = dataFor(grant.tenantId());
-        if (grant.version() != 0 || d.grants.containsKey(grant.grantId())) {
-          throw VersionConflictException.duplicate(ACCESS_GRANT, grant.grantId().value());
-        }
-        put(d.grants, grant.grantId(), grant);
-        put(d.grantsOf(grant.partnerId()), grant.grantId(), grant);
-      });
+      write(() -> dataFor(grant.tenantId()).grants.insert(grant));
     }
 
     @Override
     public void update(AccessGrant grant) {
       Checks.required("grant", grant);
-      write(() -> {
-        TenantData d = dataFor(grant.tenantId());
-        AccessGrant stored = d.grants.get(grant.grantId());
-        if (stored == null || stored.version() != grant.version() - 1) {
-          throw VersionConflictException.stale(ACCESS_GRANT, grant.grantId().value(), grant.version() - 1);
-        }
-        if (!stored.partnerId().equals(grant.partnerId())) {
-          remove(d.grantsOf(stored.partnerId()), stored.grantId());
-        }
-        put(d.grants, grant.grantId(), grant);
-        put(d.grantsOf(grant.partnerId()), grant.grantId(), grant);
-      });
+      write(() -> dataFor(grant.tenantId()).grants.update(grant));
     }
 
     @Override
     public Optional<AccessGrant> find(TenantId tenantId, GrantId grantId) {
       Checks.required("tenantId", tenantId);
       Checks.required("grantId", grantId);
-      return read(() -> {
-        TenantData d = existing(tenantId);
-        return d == null ? Optional.empty() : Optional.ofNullable(d.grants.get(grantId));
-      });
+      return readTenant(tenantId, Optional.empty(), d -> d.grants.find(grantId));
     }
 
     @Override
     public List<AccessGrant> findByPartner(TenantId tenantId, PartnerId partnerId) {
       Checks.required("tenantId", tenantId);
       Checks.required("partnerId", partnerId);
-      return read(() -> {
-        TenantData d = existing(tenantId);
-        TreeMap<GrantId, AccessGrant> byId = d == null ? null : d.grantsByPartner.get(partnerId);
-        return byId == null ? List.of() : List.copyOf(byId.values());
-      });
+      return readTenant(tenantId, List.of(), d -> List.copyOf(d.grants.group(partnerId).values()));
     }
 
     @Override
     public long count(TenantId tenantId) {
-      Checks.required("tenantId", tenantId);
-      return read(() -> {
-        TenantData d = existing(tenantId);
-        return d == null ? 0L : (long) d.grants.size();
-      });
+      return readTenant(tenantId, 0L, d -> d.grants.count());
     }
   }
 
@@ -365,110 +448,126 @@ public final class InMemoryStorage implements PartnerkitStorage {
     public Optional<OccasionEntitlements> find(TenantId tenantId, OccasionId occasionId) {
       Checks.required("tenantId", tenantId);
       Checks.required("occasionId", occasionId);
-      return read(() -> {
-        TenantData d = existing(tenantId);
-        return d == null ? Optional.empty() : Optional.ofNullable(d.entitlements.get(occasionId));
-      });
+      return readTenant(tenantId, Optional.empty(), d -> d.entitlements.find(occasionId));
     }
 
     @Override
     public void save(OccasionEntitlements entitlements) {
       Checks.required("entitlements", entitlements);
       write(() -> {
-        TenantData d = dataFor(entitlements.tenantId());
-        OccasionEntitlements stored = d.entitlements.get(entitlements.occasionId());
-        String id = entitlements.occasionId().value();
+        Versioned<OccasionId, OccasionId, OccasionEntitlements> rows = dataFor(entitlements.tenantId()).entitlements;
         if (entitlements.version() == 0) {
-          if (stored != null) {
-            throw VersionConflictException.duplicate(OCCASION_ENTITLEMENTS, id);
-          }
-        } else if (stored == null || stored.version() != entitlements.version() - 1) {
-          throw VersionConflictException.stale(OCCASION_ENTITLEMENTS, id, entitlements.version() - 1);
+          rows.insert(entitlements);
+        } else {
+          rows.update(entitlements);
         }
-        put(d.entitlements, entitlements.occasionId(), entitlements);
       });
     }
   }
 
-  private final class Tasks implements TaskStore {
+  private final class Records implements RecordStore {
     @Override
-    public void insert(PartnerTask task) {
-      Checks.required("task", task);
+    public void insert(StoredRecord record) {
+      Checks.required("record", record);
+      write(() -> dataFor(record.tenantId()).records.insert(record));
+    }
+
+    @Override
+    public void update(StoredRecord record) {
+      Checks.required("record", record);
       write(() -> {
-        TenantData d = dataFor(task.tenantId());
-        if (task.version() != 0 || d.tasks.containsKey(task.taskId())) {
-          throw VersionConflictException.duplicate(PARTNER_TASK, task.taskId().value());
-        }
-        put(d.tasks, task.taskId(), task);
-        put(d.tasksOf(task.occasionId()), task.taskId(), task);
+        Versioned<RecordRef, Shelf, StoredRecord> rows = dataFor(record.tenantId()).records;
+        // the creation fields never change: an update keeps the stored ones
+        StoredRecord next = rows.find(record.ref()).map(stored -> (StoredRecord) ImmutableStoredRecord
+            .copyOf(record).withCreatedAt(stored.createdAt()).withCreatedBy(stored.createdBy())).orElse(record);
+        rows.update(next);
       });
     }
 
     @Override
-    public void update(PartnerTask task) {
-      Checks.required("task", task);
+    public Optional<StoredRecord> find(TenantId tenantId, RecordRef ref) {
+      Checks.required("tenantId", tenantId);
+      Checks.required("ref", ref);
+      return readTenant(tenantId, Optional.empty(), d -> d.records.find(ref));
+    }
+
+    @Override
+    public List<StoredRecord> list(TenantId tenantId, RecordQuery query) {
+      Checks.required("tenantId", tenantId);
+      Checks.required("query", query);
+      return readTenant(tenantId, List.of(), d -> {
+        NavigableMap<RecordRef, StoredRecord> shelf = d.records.group(new Shelf(query.type(), query.occasionId()));
+        if (query.afterId().isPresent()) {
+          shelf = shelf.tailMap(RecordRef.of(query.type(), query.afterId().get()), false);
+        }
+        return matching(shelf.values().stream(), query)
+            .filter(r -> wanted(query.status(), Optional.of(r.status())))
+            .limit(query.limit()).toList();
+      });
+    }
+
+    @Override
+    public Map<String, Long> countByStatus(TenantId tenantId, RecordQuery query) {
+      Checks.required("tenantId", tenantId);
+      Checks.required("query", query);
+      return readTenant(tenantId, Map.of(), d -> Collections.unmodifiableMap(
+          matching(d.records.group(new Shelf(query.type(), query.occasionId())).values().stream(), query)
+              .collect(Collectors.groupingBy(StoredRecord::status, TreeMap::new, Collectors.counting()))));
+    }
+
+    /** @return the records that pass the query's placement and visibility filters (not its status) */
+    private Stream<StoredRecord> matching(Stream<StoredRecord> records, RecordQuery q) {
+      return records.filter(r -> wanted(q.eventId(), r.placement().eventId())
+          && wanted(q.partnerId(), r.placement().partnerId()) && wanted(q.parent(), r.placement().parent())
+          && wanted(q.visibility(), Optional.of(r.visibility())));
+    }
+
+    @Override
+    public void link(RecordLink link) {
+      Checks.required("link", link);
       write(() -> {
-        TenantData d = dataFor(task.tenantId());
-        PartnerTask stored = d.tasks.get(task.taskId());
-        if (stored == null || stored.version() != task.version() - 1) {
-          throw VersionConflictException.stale(PARTNER_TASK, task.taskId().value(), task.version() - 1);
-        }
-        if (!stored.occasionId().equals(task.occasionId())) {
-          remove(d.tasksOf(stored.occasionId()), stored.taskId());
-        }
-        put(d.tasks, task.taskId(), task);
-        put(d.tasksOf(task.occasionId()), task.taskId(), task);
+        TenantData d = dataFor(link.tenantId());
+        putNew(d.edges(d.linksFrom, link.from()), new Edge(link.relation(), link.to()), link, RECORD_LINK,
+            link.from() + " " + link.relation() + " " + link.to());
+        put(d.edges(d.linksTo, link.to()), new Edge(link.relation(), link.from()), link);
       });
     }
 
     @Override
-    public Optional<PartnerTask> find(TenantId tenantId, TaskId taskId) {
+    public boolean unlink(TenantId tenantId, RecordRef from, String relation, RecordRef to) {
       Checks.required("tenantId", tenantId);
-      Checks.required("taskId", taskId);
-      return read(() -> {
-        TenantData d = existing(tenantId);
-        return d == null ? Optional.empty() : Optional.ofNullable(d.tasks.get(taskId));
-      });
-    }
-
-    @Override
-    public List<PartnerTask> findByPartner(TenantId tenantId, PartnerId partnerId, OccasionId occasionId) {
-      Checks.required("tenantId", tenantId);
-      Checks.required("partnerId", partnerId);
-      Checks.required("occasionId", occasionId);
-      return read(() -> {
-        TenantData d = existing(tenantId);
-        TreeMap<TaskId, PartnerTask> byId = d == null ? null : d.tasksByOccasion.get(occasionId);
-        if (byId == null) {
-          return List.of();
+      Checks.required("from", from);
+      Checks.required("relation", relation);
+      Checks.required("to", to);
+      return unitOfWork.inTransaction(() -> {
+        TenantData d = data.get(tenantId);
+        TreeMap<Edge, RecordLink> out = d == null ? null : d.linksFrom.get(from);
+        if (d == null || out == null || !remove(out, new Edge(relation, to))) {
+          return false;
         }
-        List<PartnerTask> out = new ArrayList<>();
-        for (PartnerTask t : byId.values()) {
-          if (t.partnerId().equals(partnerId)) {
-            out.add(t);
-          }
-        }
-        return List.copyOf(out);
+        remove(d.linksTo.get(to), new Edge(relation, from)); // present: links and backlinks change together
+        return true;
       });
     }
 
     @Override
-    public List<PartnerTask> findByOccasion(TenantId tenantId, OccasionId occasionId) {
-      Checks.required("tenantId", tenantId);
-      Checks.required("occasionId", occasionId);
-      return read(() -> {
-        TenantData d = existing(tenantId);
-        TreeMap<TaskId, PartnerTask> byId = d == null ? null : d.tasksByOccasion.get(occasionId);
-        return byId == null ? List.of() : List.copyOf(byId.values());
-      });
+    public List<RecordLink> links(TenantId tenantId, RecordRef from, Optional<String> relation) {
+      return edges(tenantId, from, relation, true);
     }
 
     @Override
-    public long count(TenantId tenantId) {
+    public List<RecordLink> backlinks(TenantId tenantId, RecordRef to, Optional<String> relation) {
+      return edges(tenantId, to, relation, false);
+    }
+
+    private List<RecordLink> edges(TenantId tenantId, RecordRef end, Optional<String> relation, boolean outgoing) {
       Checks.required("tenantId", tenantId);
-      return read(() -> {
-        TenantData d = existing(tenantId);
-        return d == null ? 0L : (long) d.tasks.size();
+      Checks.required(outgoing ? "from" : "to", end);
+      Checks.required("relation", relation);
+      return readTenant(tenantId, List.of(), d -> {
+        TreeMap<Edge, RecordLink> edges = (outgoing ? d.linksFrom : d.linksTo).get(end);
+        return edges == null ? List.of() : edges.values().stream()
+            .filter(l -> wanted(relation, Optional.of(l.relation()))).toList();
       });
     }
   }
@@ -479,10 +578,7 @@ public final class InMemoryStorage implements PartnerkitStorage {
       Checks.required("entry", entry);
       write(() -> {
         TenantData d = dataFor(entry.tenantId());
-        if (d.activityById.containsKey(entry.entryId())) {
-          throw VersionConflictException.duplicate(ACTIVITY_ENTRY, entry.entryId());
-        }
-        put(d.activityById, entry.entryId(), entry);
+        putNew(d.activityById, entry.entryId(), entry, ACTIVITY_ENTRY, entry.entryId());
         put(d.timeline, new TimelineKey(entry.occurredAt(), entry.entryId()), entry);
       });
     }
@@ -491,25 +587,12 @@ public final class InMemoryStorage implements PartnerkitStorage {
     public List<ActivityEntry> read(TenantId tenantId, ActivityQuery query) {
       Checks.required("tenantId", tenantId);
       Checks.required("query", query);
-      return InMemoryStorage.this.read(() -> {
-        TenantData d = existing(tenantId);
-        if (d == null) {
-          return List.of();
-        }
-        Map<TimelineKey, ActivityEntry> from = d.timeline;
+      return readTenant(tenantId, List.of(), d -> {
+        NavigableMap<TimelineKey, ActivityEntry> from = d.timeline;
         if (query.afterOccurredAt().isPresent() && query.afterEntryId().isPresent()) {
           from = d.timeline.tailMap(new TimelineKey(query.afterOccurredAt().get(), query.afterEntryId().get()), false);
         }
-        List<ActivityEntry> page = new ArrayList<>();
-        for (ActivityEntry e : from.values()) {
-          if (matches(e, query)) {
-            page.add(e);
-            if (page.size() == query.limit()) {
-              break;
-            }
-          }
-        }
-        return List.copyOf(page);
+        return from.values().stream().filter(e -> matches(e, query)).limit(query.limit()).toList();
       });
     }
 
@@ -517,20 +600,16 @@ public final class InMemoryStorage implements PartnerkitStorage {
     public long count(TenantId tenantId, ActivityQuery query) {
       Checks.required("tenantId", tenantId);
       Checks.required("query", query);
-      return InMemoryStorage.this.read(() -> {
-        TenantData d = existing(tenantId);
-        return d == null ? 0L : d.timeline.values().stream().filter(e -> matches(e, query)).count();
-      });
+      return readTenant(tenantId, 0L, d -> d.timeline.values().stream().filter(e -> matches(e, query)).count());
     }
 
+    /** The partner view shows partner-visible entries of that partner only, whatever record or event they concern. */
     private boolean matches(ActivityEntry e, ActivityQuery query) {
-      if (query.occasionId().isPresent() && !query.occasionId().get().equals(e.occasionId())) {
+      if (!wanted(query.occasionId(), Optional.of(e.occasionId()))) {
         return false;
       }
-      if (query.partnerView().isPresent()) {
-        return e.visibility() == Visibility.PARTNER_VISIBLE && e.partnerId().equals(query.partnerView());
-      }
-      return true;
+      return query.partnerView().isEmpty()
+          || e.visibility() == Visibility.PARTNER_VISIBLE && e.partnerId().equals(query.partnerView());
     }
   }
 
@@ -540,10 +619,7 @@ public final class InMemoryStorage implements PartnerkitStorage {
       Checks.required("record", record);
       write(() -> {
         TenantData d = dataFor(record.decision().tenantId());
-        if (d.decisionsById.containsKey(record.recordId())) {
-          throw VersionConflictException.duplicate(DECISION_RECORD, record.recordId());
-        }
-        put(d.decisionsById, record.recordId(), record);
+        putNew(d.decisionsById, record.recordId(), record, DECISION_RECORD, record.recordId());
         put(d.decisionsNewestFirst, record, record);
       });
     }
@@ -552,30 +628,18 @@ public final class InMemoryStorage implements PartnerkitStorage {
     public List<DecisionRecord> recent(TenantId tenantId, int limit) {
       Checks.required("tenantId", tenantId);
       checkLimit("limit", limit);
-      return read(() -> {
-        TenantData d = existing(tenantId);
-        return d == null ? List.of()
-            : d.decisionsNewestFirst.keySet().stream().limit(limit).toList();
-      });
+      return readTenant(tenantId, List.of(), d -> d.decisionsNewestFirst.keySet().stream().limit(limit).toList());
     }
 
     @Override
     public long count(TenantId tenantId) {
-      Checks.required("tenantId", tenantId);
-      return read(() -> {
-        TenantData d = existing(tenantId);
-        return d == null ? 0L : (long) d.decisionsById.size();
-      });
+      return readTenant(tenantId, 0L, d -> (long) d.decisionsById.size());
     }
 
     @Override
     public long count(TenantId tenantId, boolean allowed) {
-      Checks.required("tenantId", tenantId);
-      return read(() -> {
-        TenantData d = existing(tenantId);
-        return d == null ? 0L
-            : d.decisionsById.values().stream().filter(r -> r.decision().allowed() == allowed).count();
-      });
+      return readTenant(tenantId, 0L,
+          d -> d.decisionsById.values().stream().filter(r -> r.decision().allowed() == allowed).count());
     }
   }
 
@@ -585,10 +649,7 @@ public final class InMemoryStorage implements PartnerkitStorage {
       Checks.required("event", event);
       write(() -> {
         TenantData d = dataFor(event.tenantId());
-        if (d.outboxById.containsKey(event.eventId())) {
-          throw VersionConflictException.duplicate(OUTBOX_EVENT, event.eventId());
-        }
-        put(d.outboxById, event.eventId(), event);
+        putNew(d.outboxById, event.eventId(), event, OUTBOX_EVENT, event.eventId());
         if (event.publishedAt().isEmpty()) {
           put(d.pending, new TimelineKey(event.occurredAt(), event.eventId()), event);
         }
@@ -600,10 +661,7 @@ public final class InMemoryStorage implements PartnerkitStorage {
       Checks.required("tenantId", tenantId);
       checkLimit("limit", limit);
       // Units of work run one at a time, so no other open unit of work can hold a claim: nothing to skip.
-      return read(() -> {
-        TenantData d = existing(tenantId);
-        return d == null ? List.of() : d.pending.values().stream().limit(limit).toList();
-      });
+      return readTenant(tenantId, List.of(), d -> d.pending.values().stream().limit(limit).toList());
     }
 
     @Override
@@ -612,7 +670,7 @@ public final class InMemoryStorage implements PartnerkitStorage {
       Checks.required("eventId", eventId);
       Checks.required("publishedAt", publishedAt);
       write(() -> {
-        TenantData d = existing(tenantId);
+        TenantData d = data.get(tenantId);
         OutboxEvent stored = d == null ? null : d.outboxById.get(eventId);
         if (d == null || stored == null || stored.publishedAt().isPresent()) {
           throw new VersionConflictException(OUTBOX_EVENT, eventId, 0, OUTBOX_EVENT + " " + eventId
@@ -626,34 +684,43 @@ public final class InMemoryStorage implements PartnerkitStorage {
 
     @Override
     public long countPending(TenantId tenantId) {
-      Checks.required("tenantId", tenantId);
-      return read(() -> {
-        TenantData d = existing(tenantId);
-        return d == null ? 0L : (long) d.pending.size();
-      });
+      return readTenant(tenantId, 0L, d -> (long) d.pending.size());
     }
   }
 
   private final class Idempotency implements IdempotencyStore {
     @Override
-    public Optional<IdempotencyRecord> find(TenantId tenantId, String key) {
+    public Optional<IdempotencyRecord> find(TenantId tenantId, String actorKey, String key) {
       Checks.required("tenantId", tenantId);
+      Checks.required("actorKey", actorKey);
       Checks.required("key", key);
-      return read(() -> {
-        TenantData d = existing(tenantId);
-        return d == null ? Optional.empty() : Optional.ofNullable(d.idempotency.get(key));
-      });
+      return readTenant(tenantId, Optional.empty(),
+          d -> Optional.ofNullable(d.idempotency.get(new ClaimKey(actorKey, key))));
     }
 
     @Override
-    public void insert(IdempotencyRecord record) {
+    public void claim(IdempotencyRecord record) {
       Checks.required("record", record);
+      Checks.check(record.outcome().isEmpty(), "outcome",
+          "a claim has no outcome yet (complete stores it), but the outcome was present");
+      write(() -> putNew(dataFor(record.tenantId()).idempotency, new ClaimKey(record.actorKey(), record.key()),
+          record, IDEMPOTENCY_RECORD, record.key()));
+    }
+
+    @Override
+    public void complete(TenantId tenantId, String actorKey, String key, String outcome) {
+      Checks.required("tenantId", tenantId);
+      Checks.required("actorKey", actorKey);
+      Checks.required("key", key);
+      Checks.required("outcome", outcome);
       write(() -> {
-        TenantData d = dataFor(record.tenantId());
-        if (d.idempotency.containsKey(record.key())) {
-          throw VersionConflictException.duplicate(IDEMPOTENCY_RECORD, record.key());
+        TenantData d = data.get(tenantId);
+        ClaimKey claim = new ClaimKey(actorKey, key);
+        IdempotencyRecord stored = d == null ? null : d.idempotency.get(claim);
+        if (d == null || stored == null || stored.outcome().isPresent()) {
+          throw VersionConflictException.stale(IDEMPOTENCY_RECORD, key, 0);
         }
-        put(d.idempotency, record.key(), record);
+        put(d.idempotency, claim, ImmutableIdempotencyRecord.copyOf(stored).withOutcome(outcome));
       });
     }
   }

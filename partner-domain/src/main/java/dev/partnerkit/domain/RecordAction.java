@@ -1,0 +1,66 @@
+package dev.partnerkit.domain;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.partnerkit.domain.internal.Checks;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * The facts of a request about one kernel record, as loaded from the store by the workspace (never declared by the
+ * caller): the record type, the record (absent while it is being created), its title for explanations, the partner
+ * it is with, and for a transition the stored and requested status and the prerequisites still open. What is done to
+ * the record is the request's {@link AccessRequest#intent() intent}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableRecordAction.class)
+@JsonDeserialize(as = ImmutableRecordAction.class)
+public abstract class RecordAction {
+  /** Most open prerequisites carried into a decision. */
+  public static final int MAX_PREREQUISITES = 100;
+
+  /** @return the wire name of the record type, e.g. {@code partner_task} */
+  public abstract String type();
+
+  /** @return the record's id; empty while the record is being created */
+  public abstract Optional<String> recordId();
+
+  /** @return the record's title, used in explanations instead of its id */
+  public abstract Optional<String> title();
+
+  /** @return the partner the record is with, when it is with one */
+  public abstract Optional<PartnerId> partnerId();
+
+  /** @return for a transition, the stored status (wire name) */
+  public abstract Optional<String> fromStatus();
+
+  /** @return for a transition, the requested status (wire name) */
+  public abstract Optional<String> toStatus();
+
+  /** @return prerequisites of the record that are not closed yet (missing ones count as open) */
+  public abstract Set<RecordRef> openPrerequisites();
+
+  /** @return for a link or unlink, the relation */
+  public abstract Optional<String> relation();
+
+  @Value.Check
+  protected void check() {
+    Checks.check(RecordRef.isTypeName(type()), "type", "type must be a lower snake case record type name, but was "
+        + Checks.show(type()));
+    recordId().ifPresent(id -> Checks.identifier("recordId", id));
+    title().ifPresent(t -> Checks.text("title", t, Checks.MAX_NAME_LENGTH));
+    Checks.check(fromStatus().isPresent() == toStatus().isPresent(), "toStatus",
+        "fromStatus and toStatus must be given together");
+    fromStatus().ifPresent(s -> Checks.identifier("fromStatus", s));
+    toStatus().ifPresent(s -> Checks.identifier("toStatus", s));
+    Checks.maxSize("openPrerequisites", openPrerequisites(), MAX_PREREQUISITES);
+    relation().ifPresent(r -> Checks.check(RecordRef.isTypeName(r), "relation",
+        "relation must be a lower snake case name, but was " + Checks.show(r)));
+  }
+
+  /** @return a new builder */
+  public static ImmutableRecordAction.Builder builder() {
+    return ImmutableRecordAction.builder();
+  }
+}

@@ -1,0 +1,249 @@
+package dev.partnerkit.domain;
+
+import dev.partnerkit.domain.internal.Checks;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The descriptor of one kind of kernel record: its wire name, the surface it lives on, its body value, its lifecycle,
+ * the relations it may link by, who may create, revise and link it, and its own rules. Adding a record type adds a
+ * descriptor, never a store, a table or a test-kit section: every record is stored the same way, its body as JSON
+ * validated against {@link #bodyType()} on every write and read.
+ *
+ * @param <B> the body value (an immutable value, validated on construction)
+ * @param <S> the status enum of its lifecycle
+ */
+public final class RecordType<B, S extends Enum<S> & WireNamed> {
+  private final String wireName;
+  private final String noun;
+  private final Surface surface;
+  private final Class<B> bodyType;
+  private final Lifecycle<S> lifecycle;
+  private final Set<String> relations;
+  private final @Nullable String prerequisiteRelation;
+  private final Set<ActorKind> creators;
+  private final Set<ActorKind> revisers;
+  private final Set<ActorKind> linkers;
+  private final List<RecordRule> rules;
+  private final Function<B, String> title;
+  private final B example;
+
+  private RecordType(Builder<B, S> b) {
+    this.wireName = b.wireName;
+    this.noun = b.noun;
+    this.surface = b.surface;
+    this.bodyType = b.bodyType;
+    this.lifecycle = b.lifecycle;
+    this.relations = Collections.unmodifiableSet(new TreeSet<>(b.relations));
+    this.prerequisiteRelation = b.prerequisiteRelation;
+    this.creators = Collections.unmodifiableSet(EnumSet.copyOf(b.creators));
+    this.revisers = b.revisers.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.revisers));
+    this.linkers = b.linkers.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.linkers));
+    this.rules = List.copyOf(b.rules);
+    this.title = b.title;
+    this.example = b.example;
+  }
+
+  /**
+   * @param wireName the stable wire name, lower snake case, e.g. {@code partner_task}
+   * @param surface the surface the records live on
+   * @param bodyType the body value class
+   * @param lifecycle the lifecycle
+   * @return a builder
+   */
+  public static <B, S extends Enum<S> & WireNamed> Builder<B, S> builder(String wireName, Surface surface,
+      Class<B> bodyType, Lifecycle<S> lifecycle) {
+    return new Builder<>(wireName, surface, bodyType, lifecycle);
+  }
+
+  /** @return the stable wire name */
+  public String wireName() {
+    return wireName;
+  }
+
+  /** @return what one record is called in explanations, e.g. {@code task} */
+  public String noun() {
+    return noun;
+  }
+
+  /** @return the surface the records live on */
+  public Surface surface() {
+    return surface;
+  }
+
+  /** @return the body value class */
+  public Class<B> bodyType() {
+    return bodyType;
+  }
+
+  /** @return the lifecycle */
+  public Lifecycle<S> lifecycle() {
+    return lifecycle;
+  }
+
+  /** @return the relations records of this type may link by (from this record) */
+  public Set<String> relations() {
+    return relations;
+  }
+
+  /** @return the relation whose targets are prerequisites (they must be closed before guarded moves) */
+  public Optional<String> prerequisiteRelation() {
+    return Optional.ofNullable(prerequisiteRelation);
+  }
+
+  /** @return the kinds of actor that may create records of this type */
+  public Set<ActorKind> creators() {
+    return creators;
+  }
+
+  /** @return the kinds of actor that may revise a record's body */
+  public Set<ActorKind> revisers() {
+    return revisers;
+  }
+
+  /** @return the kinds of actor that may link and unlink records of this type */
+  public Set<ActorKind> linkers() {
+    return linkers;
+  }
+
+  /** @return the kinds of actor allowed to do {@code intent} to a record of this type, beyond the lifecycle */
+  public Set<ActorKind> actorsFor(IntentKind intent) {
+    switch (intent) {
+      case CREATE:
+        return creators;
+      case REVISE:
+        return revisers;
+      case LINK:
+      case UNLINK:
+        return linkers;
+      case VIEW:
+      case TRANSITION:
+        return EnumSet.allOf(ActorKind.class); // the lifecycle table decides transitions
+      default:
+        return Set.of(); // fail closed: an intent this type does not know is nobody's
+    }
+  }
+
+  /** @return the type's own surface rules, in order */
+  public List<RecordRule> rules() {
+    return rules;
+  }
+
+  /** @return the title of a record with {@code body}, used in explanations and activity */
+  public String titleOf(B body) {
+    return title.apply(body);
+  }
+
+  /** @return an example body, for documentation and the contract test kit */
+  public B example() {
+    return example;
+  }
+
+  /** @return a reference to the record {@code id} of this type */
+  public RecordRef ref(String id) {
+    return RecordRef.of(wireName, id);
+  }
+
+  @Override
+  public String toString() {
+    return "RecordType[" + wireName + " on " + surface.wireName() + "]";
+  }
+
+  /** Builds a {@link RecordType}. */
+  public static final class Builder<B, S extends Enum<S> & WireNamed> {
+    private final String wireName;
+    private final Surface surface;
+    private final Class<B> bodyType;
+    private final Lifecycle<S> lifecycle;
+    private String noun;
+    private final Set<String> relations = new TreeSet<>();
+    private @Nullable String prerequisiteRelation;
+    private Set<ActorKind> creators = EnumSet.of(ActorKind.OPERATOR);
+    private Set<ActorKind> revisers = EnumSet.of(ActorKind.OPERATOR);
+    private Set<ActorKind> linkers = EnumSet.of(ActorKind.OPERATOR);
+    private final List<RecordRule> rules = new java.util.ArrayList<>();
+    private @Nullable Function<B, String> title;
+    private @Nullable B example;
+
+    private Builder(String wireName, Surface surface, Class<B> bodyType, Lifecycle<S> lifecycle) {
+      Checks.check(RecordRef.isTypeName(wireName), "wireName",
+          "wireName must be a lower snake case name, but was " + Checks.show(wireName));
+      this.wireName = wireName;
+      this.noun = wireName.replace('_', ' ');
+      this.surface = Checks.required("surface", surface);
+      this.bodyType = Checks.required("bodyType", bodyType);
+      this.lifecycle = Checks.required("lifecycle", lifecycle);
+    }
+
+    /** @param noun what one record is called in explanations; default the wire name in words */
+    public Builder<B, S> noun(String noun) {
+      this.noun = Checks.text("noun", noun, 64);
+      return this;
+    }
+
+    /** @param relation a relation records of this type may link by */
+    public Builder<B, S> relation(String relation) {
+      Checks.check(RecordRef.isTypeName(relation), "relation",
+          "relation must be a lower snake case name, but was " + Checks.show(relation));
+      relations.add(relation);
+      return this;
+    }
+
+    /** @param relation one of the relations, whose targets are this record's prerequisites */
+    public Builder<B, S> prerequisiteRelation(String relation) {
+      relation(relation);
+      this.prerequisiteRelation = relation;
+      return this;
+    }
+
+    /** @param kinds who may create records; default operators only */
+    public Builder<B, S> creators(ActorKind first, ActorKind... rest) {
+      this.creators = EnumSet.of(first, rest);
+      return this;
+    }
+
+    /** @param kinds who may revise bodies; default operators only */
+    public Builder<B, S> revisers(ActorKind first, ActorKind... rest) {
+      this.revisers = EnumSet.of(first, rest);
+      return this;
+    }
+
+    /** @param kinds who may link and unlink; default operators only */
+    public Builder<B, S> linkers(ActorKind first, ActorKind... rest) {
+      this.linkers = EnumSet.of(first, rest);
+      return this;
+    }
+
+    /** @param rule a surface rule of this type (check 7) */
+    public Builder<B, S> rule(RecordRule rule) {
+      rules.add(Checks.required("rule", rule));
+      return this;
+    }
+
+    /** @param title the title of a record, from its body (required) */
+    public Builder<B, S> title(Function<B, String> title) {
+      this.title = Checks.required("title", title);
+      return this;
+    }
+
+    /** @param example an example body (required) */
+    public Builder<B, S> example(B example) {
+      this.example = Checks.required("example", example);
+      return this;
+    }
+
+    /** @return the record type */
+    public RecordType<B, S> build() {
+      Checks.required("title", title);
+      Checks.required("example", example);
+      Checks.check(bodyType.isInstance(example), "example", "example must be a " + bodyType.getSimpleName());
+      return new RecordType<>(this);
+    }
+  }
+}

@@ -1,5 +1,0 @@
-/** The strict JSON mapper Partnerkit uses for its values and offers to hosts. */
-@NullMarked
-package dev.partnerkit.policy.json;
-
-import org.jspecify.annotations.NullMarked;
