@@ -181,13 +181,19 @@ public final class RecordType<B, S extends Enum<S> & WireNamed> {
       this.lifecycle = Checks.required("lifecycle", lifecycle);
     }
 
-    /** @param noun what one record is called in explanations; default the wire name in words */
+    /**
+     * @param noun what one record is called in explanations; default the wire name in words
+     * @return this builder
+     */
     public Builder<B, S> noun(String noun) {
       this.noun = Checks.text("noun", noun, 64);
       return this;
     }
 
-    /** @param relation a relation records of this type may link by */
+    /**
+     * @param relation a relation records of this type may link by
+     * @return this builder
+     */
     public Builder<B, S> relation(String relation) {
       Checks.check(RecordRef.isTypeName(relation), "relation",
           "relation must be a lower snake case name, but was " + Checks.show(relation));
@@ -195,44 +201,68 @@ public final class RecordType<B, S extends Enum<S> & WireNamed> {
       return this;
     }
 
-    /** @param relation one of the relations, whose targets are this record's prerequisites */
+    /**
+     * @param relation one of the relations, whose targets are this record's prerequisites
+     * @return this builder
+     */
     public Builder<B, S> prerequisiteRelation(String relation) {
       relation(relation);
       this.prerequisiteRelation = relation;
       return this;
     }
 
-    /** @param kinds who may create records; default operators only */
+    /**
+     * @param first a kind of actor that may create records; default operators only
+     * @param rest more kinds
+     * @return this builder
+     */
     public Builder<B, S> creators(ActorKind first, ActorKind... rest) {
       this.creators = EnumSet.of(first, rest);
       return this;
     }
 
-    /** @param kinds who may revise bodies; default operators only */
+    /**
+     * @param first a kind of actor that may revise bodies; default operators only
+     * @param rest more kinds
+     * @return this builder
+     */
     public Builder<B, S> revisers(ActorKind first, ActorKind... rest) {
       this.revisers = EnumSet.of(first, rest);
       return this;
     }
 
-    /** @param kinds who may link and unlink; default operators only */
+    /**
+     * @param first a kind of actor that may link and unlink; default operators only
+     * @param rest more kinds
+     * @return this builder
+     */
     public Builder<B, S> linkers(ActorKind first, ActorKind... rest) {
       this.linkers = EnumSet.of(first, rest);
       return this;
     }
 
-    /** @param rule a surface rule of this type (check 7) */
+    /**
+     * @param rule a surface rule of this type (check 7)
+     * @return this builder
+     */
     public Builder<B, S> rule(RecordRule rule) {
       rules.add(Checks.required("rule", rule));
       return this;
     }
 
-    /** @param title the title of a record, from its body (required) */
+    /**
+     * @param title the title of a record, from its body (required)
+     * @return this builder
+     */
     public Builder<B, S> title(Function<B, String> title) {
       this.title = Checks.required("title", title);
       return this;
     }
 
-    /** @param example an example body (required) */
+    /**
+     * @param example an example body (required)
+     * @return this builder
+     */
     public Builder<B, S> example(B example) {
       this.example = Checks.required("example", example);
       return this;

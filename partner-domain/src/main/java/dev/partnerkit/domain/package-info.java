@@ -7,4 +7,5 @@
 @PartnerkitStyle
 package dev.partnerkit.domain;
 
+import dev.partnerkit.domain.internal.PartnerkitStyle;
 import org.jspecify.annotations.NullMarked;

@@ -7,5 +7,5 @@
 @PartnerkitStyle
 package dev.partnerkit.policy;
 
-import dev.partnerkit.domain.PartnerkitStyle;
+import dev.partnerkit.domain.internal.PartnerkitStyle;
 import org.jspecify.annotations.NullMarked;

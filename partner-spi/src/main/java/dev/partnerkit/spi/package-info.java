@@ -10,5 +10,5 @@
 @PartnerkitStyle
 package dev.partnerkit.spi;
 
-import dev.partnerkit.domain.PartnerkitStyle;
+import dev.partnerkit.domain.internal.PartnerkitStyle;
 import org.jspecify.annotations.NullMarked;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.partnerkit.domain.ActorKind;
 import dev.partnerkit.domain.EventId;
 import dev.partnerkit.domain.Lifecycle;
-import dev.partnerkit.domain.PartnerkitStyle;
+import dev.partnerkit.domain.internal.PartnerkitStyle;
 import dev.partnerkit.domain.RecordType;
 import dev.partnerkit.domain.Surface;
 import dev.partnerkit.domain.WireNamed;

@@ -8,5 +8,5 @@
 @PartnerkitStyle
 package dev.partnerkit.policy.workspace;
 
-import dev.partnerkit.domain.PartnerkitStyle;
+import dev.partnerkit.domain.internal.PartnerkitStyle;
 import org.jspecify.annotations.NullMarked;

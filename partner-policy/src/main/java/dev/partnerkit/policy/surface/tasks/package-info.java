@@ -9,5 +9,5 @@
 @PartnerkitStyle
 package dev.partnerkit.policy.surface.tasks;
 
-import dev.partnerkit.domain.PartnerkitStyle;
+import dev.partnerkit.domain.internal.PartnerkitStyle;
 import org.jspecify.annotations.NullMarked;
