@@ -51,17 +51,44 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RecordCommands {
   private final WorkspaceEngine engine;
-  private final Actor actor;
+  private final Acting acting;
   private final TenantId tenantId;
   private final @Nullable PartnerId partnerId;
   private final @Nullable OccasionId sessionOccasion;
+  /** The actor as stored, loaded afresh by every unit of work ({@link #actor()}); a thread runs one at a time. */
+  private final ThreadLocal<@Nullable Actor> current = new ThreadLocal<>();
 
-  RecordCommands(WorkspaceEngine engine, Actor actor, TenantId tenantId, @Nullable OccasionId sessionOccasion) {
+  RecordCommands(WorkspaceEngine engine, Acting acting, @Nullable OccasionId sessionOccasion) {
     this.engine = engine;
-    this.actor = actor;
-    this.tenantId = tenantId;
-    this.partnerId = actor.actingPartner().orElse(null);
+    this.acting = acting;
+    this.tenantId = acting.tenantId;
+    this.partnerId = acting.partnerId;
     this.sessionOccasion = sessionOccasion;
+  }
+
+  /** @return the actor, loaded from the store once per unit of work (inside it) */
+  private Actor actor() {
+    Actor actor = current.get();
+    if (actor == null) {
+      throw new IllegalStateException("the actor is loaded inside a unit of work only");
+    }
+    return actor;
+  }
+
+  /**
+   * Runs {@code body} in a unit of work (joining the caller's, when one is open) with the actor loaded once from the
+   * store inside it: facts, actor, decision and data all come from that one unit of work.
+   */
+  private <T> T asLoaded(java.util.function.Supplier<T> body) {
+    return engine.storage.unitOfWork().inTransaction(() -> {
+      Actor previous = current.get();
+      current.set(engine.actor(acting));
+      try {
+        return body.get();
+      } finally {
+        current.set(previous);
+      }
+    });
   }
 
   /** A link to make together with a new record. */
@@ -105,7 +132,7 @@ public final class RecordCommands {
     payload.put("visibility", visibility);
     payload.put("body", body);
     payload.put("links", Set.copyOf(newLinks));
-    return engine.run(tenantId, idempotencyKey, actor, payload, now -> {
+    return engine.run(tenantId, idempotencyKey, acting, payload, now -> asLoaded(() -> {
       AccessRequest gate = partnerGate(type, placement.occasionId());
       if (gate != null) {
         return blockedAt(gate, type, placement.occasionId());
@@ -115,11 +142,11 @@ public final class RecordCommands {
       }
       RecordAction action = RecordAction.builder().type(type.wireName()).title(type.titleOf(body))
           .partnerId(placement.partnerId()).build();
-      AccessRequest request = AccessRequest.onRecord(actor, tenantId, IntentKind.CREATE, type.surface(), placement,
+      AccessRequest request = AccessRequest.onRecord(actor(), tenantId, IntentKind.CREATE, type.surface(), placement,
           action).internalOnly(visibility == Visibility.INTERNAL_ONLY).build();
       return new WorkspaceEngine.Prepared(request, facts(placement.occasionId(), type), at -> {
         TypedRecord<B, S> record = TypedRecord.create(type, tenantId, engine.ids.get(), placement, visibility,
-            body, at, actor.actorKey());
+            body, at, actor().actorKey());
         engine.storage.records().insert(engine.codec.encode(record));
         for (NewLink link : newLinks) {
           engine.storage.records().link(RecordLink.builder().tenantId(tenantId).from(record.ref())
@@ -128,7 +155,7 @@ public final class RecordCommands {
         return applied(record, "created", "created " + type.noun() + " '" + record.title() + "'", at,
             Map.of("status", record.status().wireName()));
       });
-    });
+    }));
   }
 
   /**
@@ -149,7 +176,7 @@ public final class RecordCommands {
     Map<String, Object> payload = payload("transition", type, id);
     payload.put("to", to.wireName());
     payload.put("expectedVersion", expectedVersion == null ? "any" : expectedVersion);
-    return engine.run(tenantId, idempotencyKey, actor, payload, now -> {
+    return engine.run(tenantId, idempotencyKey, acting, payload, now -> asLoaded(() -> {
       AccessRequest gate = partnerGate(type, sessionOccasion);
       if (gate != null) {
         return blockedAt(gate, type, sessionOccasion);
@@ -157,7 +184,7 @@ public final class RecordCommands {
       TypedRecord<B, S> record = loadVisible(type, id, expectedVersion);
       RecordAction action = action(record).fromStatus(record.status().wireName()).toStatus(to.wireName())
           .openPrerequisites(openPrerequisites(record)).build();
-      AccessRequest request = AccessRequest.onRecord(actor, tenantId, IntentKind.TRANSITION, type.surface(),
+      AccessRequest request = AccessRequest.onRecord(actor(), tenantId, IntentKind.TRANSITION, type.surface(),
           record.placement(), action).build();
       return new WorkspaceEngine.Prepared(request, facts(record.placement().occasionId(), type), at -> {
         TypedRecord<B, S> moved = record.withStatus(to, at);
@@ -168,7 +195,7 @@ public final class RecordCommands {
             ? " (approval is evidence; job readiness unchanged)" : ""), at,
             Map.of("from", record.status().wireName(), "to", to.wireName()));
       });
-    });
+    }));
   }
 
   /**
@@ -210,7 +237,7 @@ public final class RecordCommands {
     payload.put("change", change);
     partner.ifPresent(p -> payload.put("partner", p));
     payload.put("expectedVersion", expectedVersion == null ? "any" : expectedVersion);
-    return engine.run(tenantId, idempotencyKey, actor, payload, now -> {
+    return engine.run(tenantId, idempotencyKey, acting, payload, now -> asLoaded(() -> {
       AccessRequest gate = partnerGate(type, sessionOccasion);
       if (gate != null) {
         return blockedAt(gate, type, sessionOccasion);
@@ -219,7 +246,7 @@ public final class RecordCommands {
       B body = Checks.required("edit(body)", edit.apply(record.body()));
       Placement target = partner.<Placement>map(p -> Placement.builder().from(record.placement()).partnerId(p)
           .build()).orElse(record.placement());
-      AccessRequest request = AccessRequest.onRecord(actor, tenantId, IntentKind.REVISE, type.surface(),
+      AccessRequest request = AccessRequest.onRecord(actor(), tenantId, IntentKind.REVISE, type.surface(),
           record.placement(), action(record).build()).build();
       return new WorkspaceEngine.Prepared(request, facts(record.placement().occasionId(), type), at -> {
         TypedRecord<B, S> revised = record.revised(body, target, at);
@@ -229,7 +256,7 @@ public final class RecordCommands {
         return applied(revised, "revised", "revised " + type.noun() + " '" + revised.title() + "'" + moved, at,
             Map.of("revision", revised.revision()));
       });
-    });
+    }));
   }
 
   /**
@@ -262,7 +289,7 @@ public final class RecordCommands {
     Map<String, Object> payload = payload(adding ? "link" : "unlink", type, id);
     payload.put("relation", relation);
     payload.put("to", to);
-    return engine.run(tenantId, key, actor, payload, now -> {
+    return engine.run(tenantId, key, acting, payload, now -> asLoaded(() -> {
       AccessRequest gate = partnerGate(type, sessionOccasion);
       if (gate != null) {
         return blockedAt(gate, type, sessionOccasion);
@@ -271,7 +298,7 @@ public final class RecordCommands {
       if (adding) {
         requireTarget(to);
       }
-      AccessRequest request = AccessRequest.onRecord(actor, tenantId, adding ? IntentKind.LINK : IntentKind.UNLINK,
+      AccessRequest request = AccessRequest.onRecord(actor(), tenantId, adding ? IntentKind.LINK : IntentKind.UNLINK,
           type.surface(), record.placement(), action(record).relation(relation).build()).build();
       return new WorkspaceEngine.Prepared(request, facts(record.placement().occasionId(), type), at -> {
         if (adding) {
@@ -284,7 +311,7 @@ public final class RecordCommands {
             + " '" + record.title() + "' " + (adding ? "to " : "from ") + to.type().replace('_', ' '), at,
             Map.of("relation", relation, "toType", to.type(), "toId", to.id()));
       });
-    });
+    }));
   }
 
   /**
@@ -297,10 +324,12 @@ public final class RecordCommands {
   public <B, S extends Enum<S> & WireNamed> ReadResult<TypedRecord<B, S>> get(RecordType<B, S> type, String id) {
     Checks.required("type", type);
     Checks.identifier("id", id);
-    OccasionId occasion = occasionForReads(type, id);
-    AccessRequest request = AccessRequest.view(actor, tenantId, occasion, type.surface()).build();
-    return engine.read(request, () -> facts(occasion, type),
-        decision -> WorkspaceEngine.Page.of(List.of(loadVisible(type, id, null))));
+    return asLoaded(() -> {
+      OccasionId occasion = occasionForReads(type, id);
+      AccessRequest request = AccessRequest.view(actor(), tenantId, occasion, type.surface()).build();
+      return engine.read(request, () -> facts(occasion, type),
+          decision -> WorkspaceEngine.Page.of(List.of(loadVisible(type, id, null))));
+    });
   }
 
   /**
@@ -323,8 +352,8 @@ public final class RecordCommands {
       own = ImmutableRecordQuery.copyOf(query).withPartnerId(partnerId).withVisibility(Visibility.PARTNER_VISIBLE);
     }
     RecordQuery page = own;
-    AccessRequest request = AccessRequest.view(actor, tenantId, page.occasionId(), type.surface()).build();
-    return engine.read(request, () -> facts(page.occasionId(), type), decision -> {
+    return asLoaded(() -> engine.read(AccessRequest.view(actor(), tenantId, page.occasionId(), type.surface())
+        .build(), () -> facts(page.occasionId(), type), decision -> {
       DecisionFacts facts = facts(page.occasionId(), type);
       List<StoredRecord> rows = engine.storage.records().list(tenantId, page);
       List<TypedRecord<B, S>> visible = new ArrayList<>(rows.size());
@@ -336,7 +365,7 @@ public final class RecordCommands {
       }
       String next = rows.size() == page.limit() ? rows.get(rows.size() - 1).ref().id() : null;
       return new WorkspaceEngine.Page<>(visible, next);
-    });
+    }));
   }
 
   /**
@@ -347,7 +376,7 @@ public final class RecordCommands {
     Checks.required("type", type);
     Checks.identifier("id", id);
     Checks.required("relation", relation);
-    return engine.storage.unitOfWork().inTransaction(() -> {
+    return asLoaded(() -> {
       loadVisible(type, id, null);
       return engine.storage.records().links(tenantId, type.ref(id), relation);
     });
@@ -360,7 +389,7 @@ public final class RecordCommands {
     if (partnerId == null) {
       return null;
     }
-    AccessRequest gate = AccessRequest.view(actor, tenantId, occasionOf(occasion), type.surface()).build();
+    AccessRequest gate = AccessRequest.view(actor(), tenantId, occasionOf(occasion), type.surface()).build();
     Decision d = engine.decider.decide(gate, facts(occasionOf(occasion), type), engine.now());
     return d.allowed() ? null : gate;
   }
@@ -386,7 +415,7 @@ public final class RecordCommands {
   }
 
   private DecisionFacts facts(OccasionId occasionId, RecordType<?, ?> type) {
-    return engine.facts(actor, tenantId, occasionId, type);
+    return engine.facts(actor(), tenantId, occasionId, type);
   }
 
   /** Loads a record the actor may see, or throws not-found; compares the expected version only after that. */
@@ -410,7 +439,7 @@ public final class RecordCommands {
         || !record.placement().partnerId().map(partnerId::equals).orElse(false))) {
       return false;
     }
-    AccessRequest view = AccessRequest.onRecord(actor, tenantId, IntentKind.VIEW, record.type().surface(),
+    AccessRequest view = AccessRequest.onRecord(actor(), tenantId, IntentKind.VIEW, record.type().surface(),
         record.placement(), RecordAction.builder().type(record.type().wireName()).recordId(record.id())
             .partnerId(record.placement().partnerId()).build()).build();
     return engine.decider.decide(view, facts, engine.now()).allowed();
@@ -465,12 +494,12 @@ public final class RecordCommands {
     event.put("recordType", record.type().wireName());
     event.put("recordId", record.id());
     event.put("version", record.version());
-    event.put("actorKind", actor.kind().wireName());
+    event.put("actorKind", actor().kind().wireName());
     event.putAll(details);
     String eventType = record.type().wireName() + "." + verb;
     return new WorkspaceEngine.Applied(record.id(), record.version(),
         engine.activity(tenantId, record.placement(), record.ref(), ActivityKind.DOMAIN_EVENT, record.visibility(),
-            actor, actor.label() + " " + what + ".", eventType, at),
+            actor(), actor().label() + " " + what + ".", eventType, at),
         engine.event(tenantId, eventType, record.id(), event, at));
   }
 
