@@ -53,7 +53,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Check 7 for a request about a kernel record runs the kernel's rules (the record is with the acting partner; the
  * move is in the type's lifecycle for this kind of actor; prerequisites are closed; partners write no internal-only
- * record) and then the record type's own {@link RecordRule rules}, in order.
+ * record) and then the record type's own {@link RecordRule rules}, in order. A view of one entry that is no kernel
+ * record (an activity entry: a record action without a record type in the facts) is decided with exact scope, and
+ * only the rule that it is the acting partner's own; any other request about a record needs its record type.
  */
 public final class AccessDecider {
   private static final Map<DecisionCheck, List<DecisionCheck>> PARTNER_PIPELINE =
@@ -120,6 +122,9 @@ public final class AccessDecider {
     RecordAction action = request.record().orElse(null);
     if (action == null || (request.intent() == IntentKind.VIEW && facts.recordType().isEmpty())) {
       return null; // a view of one row that is no kernel record (an activity entry) needs no record type
+    }
+    if (request.intent() == IntentKind.VIEW && facts.recordType().isEmpty()) {
+      return null; // a view of one entry that is no kernel record (an activity entry): exact scope, no type rules
     }
     RecordType<?, ?> type = facts.recordType().orElseThrow(() -> new InvalidValueException("facts.recordType",
         "facts.recordType is required for a request about a " + action.type() + " record, but was empty"));
@@ -348,6 +353,10 @@ public final class AccessDecider {
     }
     if (type != null) {
       return recordRule(request, type, actor.kind(), partnerId);
+    }
+    RecordAction entry = request.record().orElse(null);
+    if (entry != null && !entry.partnerId().map(partnerId::equals).orElse(false)) {
+      return ReasonCode.RECORD_NOT_FOR_PARTNER; // an entry of no record type is still only the partner's own
     }
     if (request.operation() == Operation.WRITE) {
       if (request.internalOnly()) {

@@ -184,6 +184,27 @@ class DecisionPropertiesTest {
   }
 
   @Test
+  void equalRequestsGetEqualDecisionsWhateverTheOrderOfTheirPrerequisites() {
+    AtomicInteger reordered = new AtomicInteger();
+    theory().forAll(Generators.worlds()).checkAssert(w -> {
+      dev.partnerkit.domain.RecordAction action = w.request().record().orElse(null);
+      if (action == null || action.openPrerequisites().size() < 2) {
+        return;
+      }
+      List<dev.partnerkit.domain.RecordRef> reversed = new ArrayList<>(action.openPrerequisites());
+      Collections.reverse(reversed);
+      AccessRequest same = ImmutableAccessRequest.copyOf(w.request()).withRecord(
+          dev.partnerkit.domain.ImmutableRecordAction.copyOf(action).withOpenPrerequisites(reversed));
+      assertEquals(w.request(), same);
+      reordered.incrementAndGet();
+      Decision d = w.decide();
+      Decision again = w.withRequest(same).decide();
+      assertEquals(d, again, () -> d.render() + "\n---\n" + again.render());
+    });
+    assertTrue(reordered.get() > 20, "requests with several prerequisites: " + reordered.get());
+  }
+
+  @Test
   void noPartnerSideSequenceOfMovesEverReachesApproved() {
     AccessGrant people = Fixtures.wideGrant("g-1").build();
     AccessGrant machines = Fixtures.wideGrant("g-2").integrationPrincipal(Fixtures.ACME_BOT.principalId()).build();
