@@ -13,9 +13,9 @@ class KernelVocabularyTest {
 
   private static final OperatorUser MAYA = OperatorUser.builder().userId(UserId.of("u-1"))
       .tenantId(TenantId.of("toni-catering")).displayName("Maya").addRoles(OperatorRole.ADMIN).build();
-  private static final PartnerMember DANA = PartnerMember.builder().userId(UserId.of("u-1")).partnerId(ACME)
+  private static final PartnerMember DANA = PartnerMember.builder().tenantId(TenantId.of("t-1")).userId(UserId.of("u-1")).partnerId(ACME)
       .displayName("Dana").status(MembershipStatus.ACTIVE).build();
-  private static final IntegrationPrincipal BOT = IntegrationPrincipal.builder()
+  private static final IntegrationPrincipal BOT = IntegrationPrincipal.builder().tenantId(TenantId.of("t-1"))
       .principalId(IntegrationPrincipalId.of("u-1")).partnerId(ACME).name("Acme sync").build();
 
   @Test

@@ -63,7 +63,8 @@ public final class AccessDecider {
   private static final Map<DecisionCheck, List<DecisionCheck>> OPERATOR_PIPELINE = prefixes(new DecisionCheck[] {
       DecisionCheck.PRODUCT_SCOPE, DecisionCheck.ACTOR, DecisionCheck.SURFACE_RULE});
   /** A member acting on its own partner's memberships: no grant reaches into occasion data, so no grant is asked. */
-  private static final Map<DecisionCheck, List<DecisionCheck>> ORGANISATION_PIPELINE = OPERATOR_PIPELINE;
+  private static final Map<DecisionCheck, List<DecisionCheck>> ORGANISATION_PIPELINE = prefixes(new DecisionCheck[] {
+      DecisionCheck.PRODUCT_SCOPE, DecisionCheck.ACTOR, DecisionCheck.SURFACE_RULE, DecisionCheck.SOURCE_TRUTH});
   /** Partner-side writes on these surfaces edit event-level plans: they need the flag can_manage_events. */
   private static final Set<Surface> EVENT_EDITING_SURFACES = EnumSet.of(Surface.RUN_OF_SHOW, Surface.VENUE_PLANS);
   /** Operator intents that product scope never gates: setting entitlements, and the safety actions. */
@@ -120,8 +121,8 @@ public final class AccessDecider {
 
   private static @Nullable RecordType<?, ?> recordTypeOf(AccessRequest request, DecisionFacts facts) {
     RecordAction action = request.record().orElse(null);
-    if (action == null || (request.intent() == IntentKind.VIEW && facts.recordType().isEmpty())) {
-      return null; // a view of one row that is no kernel record (an activity entry) needs no record type
+    if (action == null) {
+      return null;
     }
     if (request.intent() == IntentKind.VIEW && facts.recordType().isEmpty()) {
       return null; // a view of one entry that is no kernel record (an activity entry): exact scope, no type rules
@@ -250,7 +251,11 @@ public final class AccessDecider {
     if (rule != null) {
       return say.blocked(rule, ORGANISATION_PIPELINE.get(DecisionCheck.SURFACE_RULE), null);
     }
-    return say.allowedForMember(ORGANISATION_PIPELINE.get(DecisionCheck.SURFACE_RULE));
+    if (!request.effects().isEmpty()) {
+      return say.blocked(ReasonCode.SOURCE_TRUTH_PROTECTED, ORGANISATION_PIPELINE.get(DecisionCheck.SOURCE_TRUTH),
+          null);
+    }
+    return say.allowedForMember(ORGANISATION_PIPELINE.get(DecisionCheck.SOURCE_TRUTH));
   }
 
   private static boolean partnerResolves(PartnerId partnerId, AccessRequest request, DecisionFacts facts) {

@@ -314,6 +314,14 @@ final class Explanations {
           "ask the operator to add the partner to the directory.",
           "A partner record of " + tenantName() + " for " + actingPartnerId() + ".");
     }
+    boolean foreign = actor instanceof PartnerMember m ? !m.tenantId().equals(request.tenantId())
+        : actor instanceof IntegrationPrincipal p && !p.tenantId().equals(request.tenantId());
+    if (foreign) {
+      return new Words("Blocked because " + actorName() + " belongs to another tenant's directory, not to "
+          + tenantName() + "'s: a partner id means nothing outside its tenant.", NextStepOwner.OPERATOR,
+          "sign in through " + tenantName() + "'s own invitation, or ask its operator to invite you.",
+          "A membership (or principal) stored in " + tenantName() + "'s directory.");
+    }
     if (partner.status() != PartnerStatus.ACTIVE) {
       return new Words("Blocked because " + partner.name() + " is inactive in " + tenantName()
           + "'s partner directory.", NextStepOwner.OPERATOR, "ask the operator to reactivate the partner.",

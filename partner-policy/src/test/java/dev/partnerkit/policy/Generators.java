@@ -123,14 +123,16 @@ final class Generators {
   // --- actors ---
 
   static PartnerMember member(RandomnessSource in) {
-    return PartnerMember.builder().userId(oneOf(in, USERS)).partnerId(chance(in, 75) ? Fixtures.ACME
+    return PartnerMember.builder().tenantId(Fixtures.TENANT)
+        .userId(oneOf(in, USERS)).partnerId(chance(in, 75) ? Fixtures.ACME
             : Fixtures.VENUE).displayName(oneOf(in, NAMES)).membershipRole(oneOf(in, MembershipRole.class))
         .canInvite(chance(in, 50)).canViewMetrics(chance(in, 60)).canManageEvents(chance(in, 50))
         .status(chance(in, 85) ? MembershipStatus.ACTIVE : oneOf(in, MembershipStatus.class)).build();
   }
 
   static IntegrationPrincipal principal(RandomnessSource in) {
-    return IntegrationPrincipal.builder().principalId(oneOf(in, PRINCIPALS))
+    return IntegrationPrincipal.builder().tenantId(Fixtures.TENANT)
+        .principalId(oneOf(in, PRINCIPALS))
         .partnerId(chance(in, 75) ? Fixtures.ACME : Fixtures.VENUE).name(oneOf(in, NAMES))
         .writeEnabled(chance(in, 60)).enabled(chance(in, 92))
         .triggers(subset(in, List.of("printable.generated", "seating_plan.published"))).build();
@@ -290,7 +292,9 @@ final class Generators {
       b = onRecord(in, actor, occasion, oneOf(in, RECORD_INTENTS));
     } else {
       b = AccessRequest.builder().actor(actor).tenantId(TENANT).occasionId(occasion)
-          .intent(chance(in, 50) ? IntentKind.MANAGE_GRANTS : IntentKind.MANAGE_ENTITLEMENTS);
+          .intent(oneOf(in, List.of(IntentKind.MANAGE_GRANTS, IntentKind.MANAGE_ENTITLEMENTS,
+              IntentKind.MANAGE_DIRECTORY, IntentKind.INVITE_MEMBER, IntentKind.ACCEPT_INVITATION,
+              IntentKind.REVOKE_ACCESS)));
       if (chance(in, 50)) {
         b.surface(oneOf(in, Surface.class));
       }
