@@ -328,11 +328,16 @@ final class Explanations {
           "An active partner record.");
     }
     if (actor instanceof PartnerMember member) {
-      return new Words("Blocked because the membership of " + member.displayName() + " in " + partner.name()
-          + " is " + member.status().wireName() + ", not active.", NextStepOwner.PARTNER,
-          member.status() == MembershipStatus.INVITED ? "accept the membership invitation."
-              : "ask an owner of " + partner.name() + " to invite you again.",
-          "An active membership of " + partner.name() + ".");
+      if (member.status() == MembershipStatus.INVITED) {
+        return new Words("Blocked because the membership of " + member.displayName() + " in " + partner.name()
+            + " is invited, not active.", NextStepOwner.PARTNER, "accept the membership invitation.",
+            "An active membership of " + partner.name() + ".");
+      }
+      // removed, or never a member: the same words, and the partner only by the id the person gave
+      return new Words("Blocked because " + member.displayName() + " has no active membership of partner "
+          + member.partnerId() + " in " + tenantName() + ".", NextStepOwner.PARTNER,
+          "ask the partner's owner or the operator for an invitation.", "An active membership of partner "
+          + member.partnerId() + ".");
     }
     return new Words("Blocked because the integration " + actorName() + " is disabled.", NextStepOwner.OPERATOR,
         "ask the operator to enable the integration principal.", "An enabled integration principal.");

@@ -115,8 +115,8 @@ final class Memberships {
       }
       Instant until = expiresAt.map(Checks::micros).orElse(now.plus(DEFAULT_INVITATION_TTL));
       Checks.check(until.isAfter(now), "expiresAt", "expiresAt must be in the future, but was " + until);
-      PartnerMember resent = ImmutablePartnerMember.copyOf(stored).withInvitedBy(acting.actorKey()).withInvitedAt(now)
-          .withInviteExpiresAt(until).withInviteOccasionId(occasionId).withVersion(stored.version() + 1);
+      PartnerMember resent = PartnerMember.builder().from(stored).invitedBy(acting.actorKey()).invitedAt(now)
+          .inviteExpiresAt(until).inviteOccasionId(occasionId).version(stored.version() + 1).build();
       return prepared(engine, actor, acting, occasionId, partnerId, IntentKind.INVITE_MEMBER, at -> {
         engine.storage.directory().updateMember(resent);
         return applied(engine, actor, occasionId, resent, "invitation_resent", "sent the invitation of "
