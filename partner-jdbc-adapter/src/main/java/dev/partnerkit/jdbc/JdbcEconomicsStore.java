@@ -390,6 +390,7 @@ final class JdbcEconomicsStore implements EconomicsStore {
 
   private static Where inviteFilters(TenantId tenantId, InviteQuery q) {
     Where where = tenant("v", tenantId).equal("v.event_id", q.eventId().value());
+    q.occasionId().ifPresent(o -> where.equal("v.occasion_id", o.value()));
     q.partnerId().ifPresent(p -> where.equal("v.partner_id", p.value()));
     q.inviterPrincipal().ifPresent(p -> where.equal("v.inviter_principal", p));
     q.issuedByUserId().ifPresent(u -> where.equal("v.issued_by_user_id", u.value()));

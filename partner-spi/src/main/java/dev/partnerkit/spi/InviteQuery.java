@@ -1,6 +1,7 @@
 package dev.partnerkit.spi;
 
 import dev.partnerkit.domain.EventId;
+import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.PartnerId;
 import dev.partnerkit.domain.UserId;
 import dev.partnerkit.domain.economics.InviteId;
@@ -9,8 +10,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * A filter and page over the invites of one event: optionally only those counted for one host partner, sent as one
- * inviter principal, or issued by one user. Pages are ordered by invite id and continue strictly after
+ * A filter and page over the invites of one event: optionally only those of one occasion, counted for one host
+ * partner, sent as one inviter principal, or issued by one user. Pages are ordered by invite id and continue strictly after
  * {@link #afterInviteId()}; tallies ignore the page.
  */
 @Value.Immutable
@@ -20,6 +21,9 @@ public abstract class InviteQuery {
 
   /** @return the event */
   public abstract EventId eventId();
+
+  /** @return only invites of this occasion, when present (a partner session reads its own occasion's only) */
+  public abstract Optional<OccasionId> occasionId();
 
   /** @return only invites counted for this host or managing partner, when present */
   public abstract Optional<PartnerId> partnerId();

@@ -370,6 +370,14 @@ public abstract class EconomicsContract extends ContractSupport {
         .from(acme).issuedByUserId(lee).build()).stream().map(i -> i.inviteId().value()).toList());
     assertEquals(List.of(), economics().inviteTallies(tenantB, InviteQuery.of(CEREMONY),
         InviteGrouping.INVITER_PRINCIPAL));
+    EventInvite elsewhere = EventInvite.builder().from(invite(tenantA, "inv-8", RECEPTION, ACME, "partner:p-acme",
+        DANA, true, true)).occasionId(Fixtures.OTHER_OCCASION).build();
+    economics().insertInvite(elsewhere);
+    InviteQuery inOccasion = InviteQuery.builder().from(acme).occasionId(OCCASION).build();
+    assertEquals(List.of(InviteTally.of("partner:p-acme", 3, 1), InviteTally.of("user:u-lee", 1, 1)),
+        economics().inviteTallies(tenantA, inOccasion, InviteGrouping.INVITER_PRINCIPAL), "one occasion's only");
+    assertEquals(List.of(InviteTally.of("partner:p-acme", 4, 2), InviteTally.of("user:u-lee", 1, 1)),
+        economics().inviteTallies(tenantA, acme, InviteGrouping.INVITER_PRINCIPAL));
   }
 
   @Test

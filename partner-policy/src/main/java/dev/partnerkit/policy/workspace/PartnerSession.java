@@ -56,6 +56,14 @@ public final class PartnerSession {
     return PartnerTasks.over(records(), occasionId);
   }
 
+  /**
+   * @return this partner's own referrals, commissions and directory activity, the invite metrics of the events it
+   *     hosts, and the plan quotas: read-only
+   */
+  public PartnerEconomics economics() {
+    return new PartnerEconomics(engine, actor, partnerId, tenantId, occasionId);
+  }
+
   /** @return the record kernel's commands and reads for this session, for every record type */
   public RecordCommands records() {
     return new RecordCommands(engine, actor, tenantId, occasionId);

@@ -270,6 +270,7 @@ final class InMemoryEconomics implements EconomicsStore {
 
   private static boolean selects(InviteQuery q, EventInvite i) {
     return q.eventId().equals(i.eventId())
+        && (q.occasionId().isEmpty() || q.occasionId().get().equals(i.occasionId()))
         && (q.partnerId().isEmpty() || q.partnerId().get().equals(i.partnerId()))
         && (q.inviterPrincipal().isEmpty() || q.inviterPrincipal().get().equals(i.inviterPrincipal()))
         && (q.issuedByUserId().isEmpty() || q.issuedByUserId().get().equals(i.issuedByUserId()));
