@@ -65,6 +65,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -169,8 +170,7 @@ public final class OperatorEconomics {
     return read(rows -> null, () -> store().planQuotas(tenantId));
   }
 
-  private <T> ReadResult<T> read(Function<List<T>, @Nullable String> cursor,
-      java.util.function.Supplier<List<T>> load) {
+  private <T> ReadResult<T> read(Function<List<T>, @Nullable String> cursor, Supplier<List<T>> load) {
     AccessRequest request = AccessRequest.view(operator, tenantId, DIRECTORY, Surface.SCORECARD).build();
     return engine.read(request, () -> directoryFacts(null), d -> {
       List<T> rows = load.get();
