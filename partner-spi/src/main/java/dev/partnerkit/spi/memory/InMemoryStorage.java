@@ -21,6 +21,7 @@ import dev.partnerkit.spi.ActivityQuery;
 import dev.partnerkit.spi.DecisionLog;
 import dev.partnerkit.spi.DecisionRecord;
 import dev.partnerkit.spi.DirectoryStore;
+import dev.partnerkit.spi.EconomicsStore;
 import dev.partnerkit.spi.EntitlementStore;
 import dev.partnerkit.spi.GrantStore;
 import dev.partnerkit.spi.IdempotencyRecord;
@@ -124,6 +125,7 @@ public final class InMemoryStorage implements PartnerkitStorage {
   private final Outbox outbox = new OutboxImpl();
   private final IdempotencyStore idempotency = new Idempotency();
   private final UnitOfWork unitOfWork = new Transactions();
+  private final EconomicsStore economics = new InMemoryEconomics(new LedgerOfThisStorage());
 
   private InMemoryStorage() {}
 
@@ -154,6 +156,12 @@ public final class InMemoryStorage implements PartnerkitStorage {
   @Override
   public RecordStore records() {
     return records;
+  }
+
+  /** @return referrals, commissions, event invites and plan quotas, kept by {@link InMemoryEconomics} */
+  @Override
+  public EconomicsStore economics() {
+    return economics;
   }
 
   /** @return the activity timeline */
@@ -262,6 +270,41 @@ public final class InMemoryStorage implements PartnerkitStorage {
   /** @return whether an optional filter lets {@code value} through: absent filters let everything through */
   private static <T> boolean wanted(Optional<T> filter, Optional<T> value) {
     return filter.isEmpty() || filter.equals(value);
+  }
+
+  /** The lock, unit of work, undo log and rows lent to the stores kept in classes of their own. */
+  private final class LedgerOfThisStorage implements Ledger {
+    @Override
+    public <T> T read(Supplier<T> query) {
+      return InMemoryStorage.this.read(query);
+    }
+
+    @Override
+    public void write(Runnable change) {
+      InMemoryStorage.this.write(change);
+    }
+
+    @Override
+    public <K, V> void put(Map<K, V> map, K key, V value) {
+      InMemoryStorage.this.put(map, key, value);
+    }
+
+    @Override
+    public <K, V> void remove(Map<K, V> map, K key) {
+      InMemoryStorage.this.remove(map, key);
+    }
+
+    @Override
+    public List<Partner> partners(TenantId tenantId) {
+      TenantData d = data.get(tenantId);
+      return d == null ? List.of() : List.copyOf(d.partners.all());
+    }
+
+    @Override
+    public boolean hasActivity(TenantId tenantId, String entryId) {
+      TenantData d = data.get(tenantId);
+      return d != null && d.activityById.containsKey(entryId);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------------------------
