@@ -178,10 +178,6 @@ public abstract class EconomicsContract extends ContractSupport {
 
   private record Filter(int status, int tier, int owner, int region, int limit) {}
 
-  private static int between(RandomnessSource in, int lo, int hi) {
-    return Generate.range(lo, hi).generate(in);
-  }
-
   private static Gen<World> worlds() {
     return in -> {
       List<PartnerSpec> partners = new ArrayList<>();

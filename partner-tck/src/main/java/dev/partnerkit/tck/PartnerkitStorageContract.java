@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Nested;
  * <ul>
  *   <li>{@link StorageContract}: directory, grants, entitlements, and the unit of work (commit, rollback, nesting,
  *       the undo of every store);
+ *   <li>{@link IdentityContract}: the stored, tenant-bound identities of the directory (versioned partners,
+ *       memberships, integration principals), their tenant isolation and their undo;
  *   <li>{@link RecordStoreContract}: the record store, as a matrix over every type {@link #recordTypes()} returns;
  *   <li>{@link JournalContract}: activity, decisions, outbox, idempotency;
  *   <li>{@link EconomicsContract}: referrals, commissions, the directory read and its metrics, the backfill reads,
@@ -49,6 +51,21 @@ public abstract class PartnerkitStorageContract {
   @Nested
   @DisplayName("storage")
   class Storage extends StorageContract {
+    @Override
+    protected PartnerkitStorage newStorage() {
+      return PartnerkitStorageContract.this.newStorage();
+    }
+
+    @Override
+    protected List<RecordType<?, ?>> recordTypes() {
+      return PartnerkitStorageContract.this.recordTypes();
+    }
+  }
+
+  /** The identity contract on this storage. */
+  @Nested
+  @DisplayName("identities")
+  class Identities extends IdentityContract {
     @Override
     protected PartnerkitStorage newStorage() {
       return PartnerkitStorageContract.this.newStorage();

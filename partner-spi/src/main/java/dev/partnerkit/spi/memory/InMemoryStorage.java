@@ -86,6 +86,7 @@ public final class InMemoryStorage implements PartnerkitStorage {
   static final String DECISION_RECORD = "decision_record";
   static final String OUTBOX_EVENT = "outbox_event";
   static final String IDEMPOTENCY_RECORD = "idempotency_record";
+  static final String INTEGRATION_PRINCIPAL = "integration_principal";
 
   private static final Comparator<DecisionRecord> NEWEST_FIRST = Comparator
       .comparing((DecisionRecord r) -> r.decision().decidedAt())
@@ -104,7 +105,7 @@ public final class InMemoryStorage implements PartnerkitStorage {
       m -> m.partnerId() + "/" + m.userId());
   private static final Shape<IntegrationPrincipalId, PartnerId, IntegrationPrincipal> PRINCIPALS = new Shape<>(
       IntegrationPrincipal::principalId, IntegrationPrincipal::partnerId, IntegrationPrincipal::version,
-      p -> "integration_principal", p -> p.principalId().value());
+      p -> INTEGRATION_PRINCIPAL, p -> p.principalId().value());
   private static final Shape<RecordRef, Shelf, StoredRecord> RECORDS = new Shape<>(StoredRecord::ref, Shelf::of,
       StoredRecord::version, r -> r.ref().type(), r -> r.ref().id());
 
@@ -549,7 +550,16 @@ public final class InMemoryStorage implements PartnerkitStorage {
     @Override
     public void updatePrincipal(IntegrationPrincipal principal) {
       Checks.required("principal", principal);
-      write(() -> dataFor(principal.tenantId()).principals.update(principal));
+      write(() -> {
+        Versioned<IntegrationPrincipalId, PartnerId, IntegrationPrincipal> rows = dataFor(principal.tenantId())
+            .principals;
+        // a principal never changes partner: an update naming another one finds no row to replace
+        if (rows.find(principal.principalId()).filter(p -> !p.partnerId().equals(principal.partnerId())).isPresent()) {
+          throw VersionConflictException.stale(INTEGRATION_PRINCIPAL, principal.principalId().value(),
+              principal.version() - 1);
+        }
+        rows.update(principal);
+      });
     }
 
     @Override
