@@ -10,6 +10,7 @@ import dev.partnerkit.spi.IdempotencyStore;
 import dev.partnerkit.spi.Outbox;
 import dev.partnerkit.spi.PartnerkitStorage;
 import dev.partnerkit.spi.RecordStore;
+import dev.partnerkit.spi.RetentionStore;
 import dev.partnerkit.spi.UnitOfWork;
 import java.time.Duration;
 import java.util.Objects;
@@ -74,6 +75,7 @@ public final class JdbcStorage implements PartnerkitStorage {
   private final DecisionLog decisions;
   private final Outbox outbox;
   private final IdempotencyStore idempotency;
+  private final RetentionStore retention;
 
   private JdbcStorage(ConnectionProvider connections, JdbcDialect dialect, int maxAttempts, Duration initialBackoff) {
     this.db = new Db(connections, dialect, maxAttempts, initialBackoff);
@@ -85,6 +87,7 @@ public final class JdbcStorage implements PartnerkitStorage {
     this.decisions = new JdbcDecisionLog(db);
     this.outbox = new JdbcOutbox(db);
     this.idempotency = new JdbcIdempotencyStore(db);
+    this.retention = new JdbcRetentionStore(db);
   }
 
   /**
@@ -143,6 +146,15 @@ public final class JdbcStorage implements PartnerkitStorage {
   @Override
   public IdempotencyStore idempotency() {
     return idempotency;
+  }
+
+  /**
+   * @return the purges of journal rows past their age, in bounded batches; safe to run on several instances at once
+   *     (on PostgreSQL they skip each other's locked rows)
+   */
+  @Override
+  public RetentionStore retention() {
+    return retention;
   }
 
   @Override

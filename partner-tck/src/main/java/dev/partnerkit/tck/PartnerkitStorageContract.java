@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Nested;
  *   <li>{@link StorageContract}: directory, grants, entitlements, and the unit of work (commit, rollback, nesting,
  *       the undo of every store);
  *   <li>{@link RecordStoreContract}: the record store, as a matrix over every type {@link #recordTypes()} returns;
- *   <li>{@link JournalContract}: activity, decisions, outbox, idempotency.
+ *   <li>{@link JournalContract}: activity, decisions, outbox, idempotency;
+ *   <li>{@link RetentionContract}: the purges of journal rows past their age.
  * </ul>
  *
  * <p>An adapter depends on {@code dev.partnerkit:partner-tck} in test scope (with a JUnit 5 engine on its test
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Nested;
  *
  * <p>{@link #newStorage()} is called before every test (and before every type's run of a matrix check). A storage
  * that is expensive to create may be shared: every test works under tenants with random ids, so rows left by other
- * tests never matter. A host that implements only some stores may extend one of the three contracts alone.
+ * tests never matter. A host that implements only some stores may extend one of the contracts alone.
  */
 public abstract class PartnerkitStorageContract {
   /** @return the storage to test: a fresh empty one, or a shared one (every test uses tenants of its own) */
@@ -77,6 +78,21 @@ public abstract class PartnerkitStorageContract {
   @Nested
   @DisplayName("journals")
   class Journals extends JournalContract {
+    @Override
+    protected PartnerkitStorage newStorage() {
+      return PartnerkitStorageContract.this.newStorage();
+    }
+
+    @Override
+    protected List<RecordType<?, ?>> recordTypes() {
+      return PartnerkitStorageContract.this.recordTypes();
+    }
+  }
+
+  /** The retention contract on this storage. */
+  @Nested
+  @DisplayName("retention")
+  class Retention extends RetentionContract {
     @Override
     protected PartnerkitStorage newStorage() {
       return PartnerkitStorageContract.this.newStorage();
