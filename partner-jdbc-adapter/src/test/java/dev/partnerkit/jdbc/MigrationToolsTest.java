@@ -12,7 +12,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import java.util.Map;
 import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.ui.LoggerUIService;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -107,12 +110,19 @@ class MigrationToolsTest {
     assertEquals(1, count(started, "select count(*) from databasechangelog where exectype = 'MARK_RAN'"));
   }
 
+  /** Liquibase logs through java.util.logging and prints to standard out: keep the build output to warnings. */
+  private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
+
+  static {
+    LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
+
   private static void liquibaseUpdate(DataSource ds, String changelog) throws Exception {
     try (Connection c = ds.getConnection()) {
       Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
       @SuppressWarnings("deprecation")
       Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(), database);
-      liquibase.update("");
+      Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()), () -> liquibase.update(""));
     }
   }
 
