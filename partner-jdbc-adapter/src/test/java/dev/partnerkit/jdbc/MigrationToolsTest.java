@@ -122,7 +122,8 @@ class MigrationToolsTest {
       Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
       @SuppressWarnings("deprecation")
       Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(), database);
-      Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()), () -> liquibase.update(""));
+      Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(), "liquibase.command.showSummaryOutput", "log"),
+          () -> liquibase.update(""));
     }
   }
 
