@@ -64,4 +64,11 @@ class LayeringTest {
   void noCyclesBetweenModules() {
     slices().matching("dev.partnerkit.(*)..").should().beFreeOfCycles().check(LIBRARY);
   }
+
+  @Test
+  void noLibraryClassDependsOnSpringMicrometerOrAMigrationTool() {
+    noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.micrometer..",
+        "org.flywaydb..", "liquibase..")
+        .check(LIBRARY);
+  }
 }

@@ -62,8 +62,24 @@ class ReadmeTest {
   @Test
   void theTwoCommandsAreTheOnesCiAndNewcomersRun() throws IOException {
     String text = readme();
-    assertTrue(text.contains("./mvnw -B -q -pl examples -am test-compile exec:java"));
+    assertTrue(text.contains("./mvnw -B -q -pl examples -am test-compile -Dexample=PartnerkitDemo"));
     assertTrue(text.contains("./mvnw -B verify"));
     assertTrue(Files.readString(Path.of("..", ".ci", "run")).contains("./mvnw -B verify"));
+  }
+
+  @Test
+  void theSpringSnippetIsTheSpringExamplesCode() throws IOException {
+    String section = section(readme(), "### Joining the host's transaction");
+    int start = section.indexOf("```java") + "```java".length();
+    String snippet = section.substring(start, section.indexOf("```", start));
+    String source = Files.readString(Path.of("src", "main", "java", "dev", "partnerkit", "examples",
+        "SpringTransactionDemo.java"));
+    List<String> code = source.lines().map(l -> l.replaceAll("\\s+//.*$", "").strip()).toList();
+    for (String line : snippet.strip().split("\n")) {
+      String statement = line.replaceAll("\\s+//.*$", "").strip();
+      assertTrue(code.contains(statement), () -> "the Spring example has no line " + statement);
+    }
+    assertTrue(section.contains("test-compile -Dexample=SpringTransactionDemo"));
+    assertTrue(source.contains("test-compile -Dexample=SpringTransactionDemo"));
   }
 }

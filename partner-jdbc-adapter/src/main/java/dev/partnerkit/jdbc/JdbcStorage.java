@@ -1,5 +1,6 @@
 package dev.partnerkit.jdbc;
 
+import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.spi.ActivityLog;
 import dev.partnerkit.spi.DecisionLog;
 import dev.partnerkit.spi.DirectoryStore;
@@ -10,7 +11,9 @@ import dev.partnerkit.spi.IdempotencyStore;
 import dev.partnerkit.spi.Outbox;
 import dev.partnerkit.spi.PartnerkitStorage;
 import dev.partnerkit.spi.RecordStore;
+import dev.partnerkit.spi.RetentionStore;
 import dev.partnerkit.spi.UnitOfWork;
+import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -27,10 +30,21 @@ import org.jspecify.annotations.Nullable;
  * });
  * }</pre>
  *
- * <p>Transactions: {@link UnitOfWork#inTransaction} takes one connection from the data source, binds it to the
- * current thread (per storage instance), turns auto-commit off, commits when the work returns and rolls back when it
- * throws, rethrowing the exception unchanged; nested calls join it. A store call outside a unit of work runs in a
- * transaction of its own. Connections are always returned with their auto-commit mode restored.
+ * <p>Transactions: by default ({@link ConnectionProvider#standalone standalone}) {@link UnitOfWork#inTransaction}
+ * takes one connection from the data source, binds it to the current thread (per storage instance), turns auto-commit
+ * off, commits when the work returns and rolls back when it throws, rethrowing the exception unchanged; nested calls
+ * join it. A store call outside a unit of work runs in a transaction of its own. Connections are always returned with
+ * their auto-commit mode restored. When the database rolls a unit of work back for a concurrent transaction
+ * (serialization failure {@code 40001} or deadlock {@code 40P01}), the whole work runs again, up to
+ * {@link #DEFAULT_MAX_ATTEMPTS} times with a backoff, and then throws {@link TransactionConflictException}. The data
+ * source must hand out connections of their own: a data source that hands out the connection of a transaction the
+ * host has open (Spring's {@code TransactionAwareDataSourceProxy}, a JTA-managed one) needs the joined mode instead,
+ * or Partnerkit's commit would commit the host's transaction half-way.
+ *
+ * <p>{@link Builder#connections(ConnectionProvider) Joined} with
+ * {@link ConnectionProvider#joined(ConnectionProvider.HostConnection, ConnectionProvider.HostRelease)}, every unit of
+ * work runs inside the host's open transaction, under a savepoint, and never commits, rolls back or closes the host's
+ * connection; see {@link ConnectionProvider}.
  *
  * <p>Conflicts: updates carry {@code where ... and version = ?} and a zero update count throws
  * {@link dev.partnerkit.spi.VersionConflictException#stale}; an insert whose key is taken (SQLState 23505) throws
@@ -48,6 +62,11 @@ import org.jspecify.annotations.Nullable;
  * {@link JdbcDialect#schemaScripts()}. Instances are thread-safe.
  */
 public final class JdbcStorage implements PartnerkitStorage {
+  /** How many times a standalone unit of work runs at most when the database rolls it back for a concurrent one. */
+  public static final int DEFAULT_MAX_ATTEMPTS = 5;
+  /** The pause after the first such rollback; it doubles after each, up to one second, with jitter. */
+  public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(20);
+
   private final Db db;
   private final DirectoryStore directory;
   private final GrantStore grants;
@@ -58,9 +77,10 @@ public final class JdbcStorage implements PartnerkitStorage {
   private final DecisionLog decisions;
   private final Outbox outbox;
   private final IdempotencyStore idempotency;
+  private final RetentionStore retention;
 
-  private JdbcStorage(DataSource dataSource, JdbcDialect dialect) {
-    this.db = new Db(dataSource, dialect);
+  private JdbcStorage(ConnectionProvider connections, JdbcDialect dialect, int maxAttempts, Duration initialBackoff) {
+    this.db = new Db(connections, dialect, maxAttempts, initialBackoff);
     this.directory = new JdbcDirectoryStore(db);
     this.grants = new JdbcGrantStore(db);
     this.entitlements = new JdbcEntitlementStore(db);
@@ -70,6 +90,7 @@ public final class JdbcStorage implements PartnerkitStorage {
     this.decisions = new JdbcDecisionLog(db);
     this.outbox = new JdbcOutbox(db);
     this.idempotency = new JdbcIdempotencyStore(db);
+    this.retention = new JdbcRetentionStore(db);
   }
 
   /**
@@ -83,6 +104,11 @@ public final class JdbcStorage implements PartnerkitStorage {
   /** @return the dialect in use */
   public JdbcDialect dialect() {
     return db.dialect();
+  }
+
+  /** @return whether units of work join the host's transaction ({@link ConnectionProvider#joinsHostTransaction()}) */
+  public boolean joinsHostTransaction() {
+    return db.joinsHostTransaction();
   }
 
   @Override
@@ -130,6 +156,15 @@ public final class JdbcStorage implements PartnerkitStorage {
     return idempotency;
   }
 
+  /**
+   * @return the purges of journal rows past their age, in bounded batches; safe to run on several instances at once
+   *     (on PostgreSQL they skip each other's locked rows)
+   */
+  @Override
+  public RetentionStore retention() {
+    return retention;
+  }
+
   @Override
   public UnitOfWork unitOfWork() {
     return db;
@@ -139,9 +174,46 @@ public final class JdbcStorage implements PartnerkitStorage {
   public static final class Builder {
     private final DataSource dataSource;
     private @Nullable JdbcDialect dialect;
+    private @Nullable ConnectionProvider connections;
+    private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+    private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /**
+     * @param connections where units of work get their connection and who ends its transaction; default
+     *     {@link ConnectionProvider#standalone(DataSource)} over the builder's data source (which is still the one
+     *     the dialect is detected from)
+     * @return this builder
+     */
+    public Builder connections(ConnectionProvider connections) {
+      this.connections = Objects.requireNonNull(connections, "connections");
+      return this;
+    }
+
+    /**
+     * How standalone units of work meet a serialization failure or deadlock (SQLState 40001, 40P01): the whole work
+     * runs again, at most {@code maxAttempts} times in all, pausing {@code initialBackoff} (doubling after each
+     * attempt, at most one second, each pause drawn between half and all of it), then
+     * {@link TransactionConflictException}. Joined units of work never retry. Default
+     * {@link #DEFAULT_MAX_ATTEMPTS} and {@link #DEFAULT_INITIAL_BACKOFF}.
+     *
+     * @param maxAttempts at least 1 (1: no retry)
+     * @param initialBackoff zero or more
+     * @return this builder
+     */
+    public Builder retryTransactionConflicts(int maxAttempts, Duration initialBackoff) {
+      Db.requirePositive("maxAttempts", maxAttempts);
+      Objects.requireNonNull(initialBackoff, "initialBackoff");
+      if (initialBackoff.isNegative()) {
+        throw new InvalidValueException("initialBackoff",
+            "initialBackoff must not be negative, but was " + initialBackoff);
+      }
+      this.maxAttempts = maxAttempts;
+      this.initialBackoff = initialBackoff;
+      return this;
     }
 
     /**
@@ -160,7 +232,9 @@ public final class JdbcStorage implements PartnerkitStorage {
      */
     public JdbcStorage build() {
       JdbcDialect chosen = dialect;
-      return new JdbcStorage(dataSource, chosen != null ? chosen : JdbcDialect.detect(dataSource));
+      ConnectionProvider provider = connections;
+      return new JdbcStorage(provider != null ? provider : ConnectionProvider.standalone(dataSource),
+          chosen != null ? chosen : JdbcDialect.detect(dataSource), maxAttempts, initialBackoff);
     }
   }
 }

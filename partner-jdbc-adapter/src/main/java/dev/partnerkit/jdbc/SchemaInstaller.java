@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates and upgrades Partnerkit's tables for hosts without a migration tool (hosts with Flyway or Liquibase run
@@ -27,6 +29,7 @@ import javax.sql.DataSource;
  * half-way through a script leaves part of it behind.
  */
 public final class SchemaInstaller {
+  private static final Logger LOG = LoggerFactory.getLogger(SchemaInstaller.class);
   /** The schema version the scripts of this release create. */
   public static final int CURRENT_VERSION = 4;
 
@@ -75,6 +78,7 @@ public final class SchemaInstaller {
         }
         previous = version;
         if (version <= targetVersion && !isInstalled(connection, version)) {
+          LOG.info("Installing Partnerkit schema version {} from {}", version, script);
           ran |= run(connection, version, statements(script));
         }
       }
@@ -100,7 +104,10 @@ public final class SchemaInstaller {
       connection.rollback();
       connection.setAutoCommit(true);
       if (isInstalled(connection, version)) {
-        return false; // another process installed it at the same time
+        // another process installed it at the same time
+        LOG.info("Partnerkit schema version {} was installed by another process meanwhile ({})", version,
+            e.getMessage());
+        return false;
       }
       throw new SQLException("schema version " + version + " failed: " + e.getMessage(), e.getSQLState(), e);
     } finally {

@@ -32,6 +32,9 @@ public interface PartnerkitStorage {
   /** @return idempotency records */
   IdempotencyStore idempotency();
 
+  /** @return the purges of decision-log, activity, idempotency and published outbox rows past their age */
+  RetentionStore retention();
+
   /** @return the transaction boundary the stores above share */
   UnitOfWork unitOfWork();
 }

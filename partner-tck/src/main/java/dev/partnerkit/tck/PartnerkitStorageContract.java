@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Nested;
  *   <li>{@link JournalContract}: activity, decisions, outbox, idempotency;
  *   <li>{@link EconomicsContract}: referrals, commissions, the directory read and its metrics, the backfill reads,
  *       event invites and their tallies, plan quotas.
+ *   <li>{@link RetentionContract}: the purges of journal rows past their age.
  * </ul>
  *
  * <p>An adapter depends on {@code dev.partnerkit:partner-tck} in test scope (with a JUnit 5 engine on its test
@@ -111,6 +112,21 @@ public abstract class PartnerkitStorageContract {
   @Nested
   @DisplayName("economics")
   class Economics extends EconomicsContract {
+    @Override
+    protected PartnerkitStorage newStorage() {
+      return PartnerkitStorageContract.this.newStorage();
+    }
+
+    @Override
+    protected List<RecordType<?, ?>> recordTypes() {
+      return PartnerkitStorageContract.this.recordTypes();
+    }
+  }
+
+  /** The retention contract on this storage. */
+  @Nested
+  @DisplayName("retention")
+  class Retention extends RetentionContract {
     @Override
     protected PartnerkitStorage newStorage() {
       return PartnerkitStorageContract.this.newStorage();

@@ -144,6 +144,11 @@ public final class PartnerWorkspace {
     });
   }
 
+  /** @return the purge of journal rows past their age, over this workspace's storage, clock and metrics */
+  public Retention retention() {
+    return new Retention(engine);
+  }
+
   /** Builds a {@link PartnerWorkspace}: SPI instances and a clock are handed in; nothing is discovered. */
   public static final class Builder {
     private @Nullable PartnerkitStorage storage;
@@ -151,6 +156,7 @@ public final class PartnerWorkspace {
     private EntitlementMapping mapping = EntitlementMapping.defaults();
     private Supplier<String> ids = () -> UUID.randomUUID().toString();
     private final List<RecordType<?, ?>> types = new ArrayList<>(RecordTypes.builtIn());
+    private PartnerkitMetrics metrics = PartnerkitMetrics.NONE;
 
     private Builder() {}
 
@@ -188,12 +194,22 @@ public final class PartnerWorkspace {
     }
 
     /**
+     * @param metrics the listener told of decisions, command latencies and the outbox backlog; default
+     *     {@link PartnerkitMetrics#NONE}
+     * @return this builder
+     */
+    public Builder metrics(PartnerkitMetrics metrics) {
+      this.metrics = Checks.required("metrics", metrics);
+      return this;
+    }
+
+    /**
      * @return the workspace
      * @throws InvalidValueException when storage or clock is missing
      */
     public PartnerWorkspace build() {
       return new PartnerWorkspace(new WorkspaceEngine(Checks.required("storage", storage),
-          Checks.required("clock", clock), mapping, ids, RecordTypes.of(types)));
+          Checks.required("clock", clock), mapping, ids, RecordTypes.of(types), metrics));
     }
   }
 }

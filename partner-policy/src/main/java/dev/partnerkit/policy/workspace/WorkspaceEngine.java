@@ -29,11 +29,13 @@ import dev.partnerkit.spi.PartnerkitStorage;
 import dev.partnerkit.spi.RecordCodec;
 import dev.partnerkit.spi.VersionConflictException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -57,15 +59,31 @@ final class WorkspaceEngine {
   final PartnerkitJson json = PartnerkitJson.create();
   final RecordCodec codec = RecordCodec.create();
   final RecordTypes types;
+  final PartnerkitMetrics metrics;
   private final CanonicalJson canonical = new CanonicalJson();
 
   WorkspaceEngine(PartnerkitStorage storage, Clock clock, EntitlementMapping mapping, Supplier<String> ids,
-      RecordTypes types) {
+      RecordTypes types, PartnerkitMetrics metrics) {
     this.storage = storage;
     this.clock = clock;
     this.mapping = mapping;
     this.ids = ids;
     this.types = types;
+    this.metrics = metrics;
+  }
+
+  /** Tells the metrics listener; whatever it throws is logged, never thrown. */
+  void report(Consumer<PartnerkitMetrics> call) {
+    try {
+      call.accept(metrics);
+    } catch (RuntimeException e) {
+      LOG.warn("The metrics listener {} failed; the command is not affected", metrics, e);
+    }
+  }
+
+  /** Reports a decision whose unit of work has ended. */
+  private void decided(Decision decision) {
+    report(m -> m.decided(decision));
   }
 
   /** @return the clock's time, at the microsecond precision every store keeps */
@@ -114,6 +132,33 @@ final class WorkspaceEngine {
    * @param payload the command's content; its canonical JSON is the fingerprint
    */
   CommandResult run(TenantId tenantId, String key, Acting acting, Object payload,
+      Function<Instant, Prepared> prepare) {
+    long started = System.nanoTime();
+    PartnerkitMetrics.CommandOutcome outcome = PartnerkitMetrics.CommandOutcome.FAILED;
+    try {
+      CommandResult result = execute(tenantId, key, acting, payload, prepare);
+      if (result.replayed()) {
+        outcome = PartnerkitMetrics.CommandOutcome.REPLAYED;
+      } else {
+        outcome = result.decision().allowed() ? PartnerkitMetrics.CommandOutcome.ALLOWED
+            : PartnerkitMetrics.CommandOutcome.BLOCKED;
+        decided(result.decision());
+      }
+      return result;
+    } finally {
+      Duration latency = Duration.ofNanos(System.nanoTime() - started);
+      PartnerkitMetrics.CommandOutcome ended = outcome;
+      report(m -> m.commandCompleted(commandName(payload), ended, latency));
+    }
+  }
+
+  /** @return the {@code command} entry of a command's payload, e.g. {@code issue_grant} */
+  private static String commandName(Object payload) {
+    Object name = payload instanceof Map ? ((Map<?, ?>) payload).get("command") : null;
+    return name instanceof String ? (String) name : "command";
+  }
+
+  private CommandResult execute(TenantId tenantId, String key, Acting acting, Object payload,
       Function<Instant, Prepared> prepare) {
     Checks.identifier("idempotencyKey", key);
     String actorKey = acting.actorKey();
@@ -173,7 +218,7 @@ final class WorkspaceEngine {
    */
   <T> ReadResult<T> read(AccessRequest request, Supplier<DecisionFacts> facts,
       Function<Decision, Page<T>> load) {
-    return storage.unitOfWork().inTransaction(() -> {
+    ReadResult<T> result = storage.unitOfWork().inTransaction(() -> {
       Decision decision = decider.decide(request, facts.get(), now());
       storage.decisions().append(decisionRecord(request, decision, null));
       if (!decision.allowed()) {
@@ -182,6 +227,8 @@ final class WorkspaceEngine {
       Page<T> page = load.apply(decision);
       return new ReadResult<>(decision, page.items, page.nextCursor);
     });
+    decided(result.decision());
+    return result;
   }
 
   /** Like {@link #read(AccessRequest, Supplier, Function)}, with the request (and its actor) built inside the unit of work. */
@@ -207,11 +254,13 @@ final class WorkspaceEngine {
 
   /** Decides without a change (opening a session) and logs the decision, facts loaded in the same unit of work. */
   Decision decideAndLog(AccessRequest request, Supplier<DecisionFacts> facts) {
-    return storage.unitOfWork().inTransaction(() -> {
+    Decision logged = storage.unitOfWork().inTransaction(() -> {
       Decision decision = decider.decide(request, facts.get(), now());
       storage.decisions().append(decisionRecord(request, decision, null));
       return decision;
     });
+    decided(logged);
+    return logged;
   }
 
   /**

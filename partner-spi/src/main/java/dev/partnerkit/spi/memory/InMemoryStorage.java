@@ -35,6 +35,7 @@ import dev.partnerkit.spi.PartnerkitStorage;
 import dev.partnerkit.spi.RecordLink;
 import dev.partnerkit.spi.RecordQuery;
 import dev.partnerkit.spi.RecordStore;
+import dev.partnerkit.spi.RetentionStore;
 import dev.partnerkit.spi.StoredRecord;
 import dev.partnerkit.spi.UnitOfWork;
 import dev.partnerkit.spi.VersionConflictException;
@@ -49,6 +50,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -125,6 +127,7 @@ public final class InMemoryStorage implements PartnerkitStorage {
   private final DecisionLog decisions = new Decisions();
   private final Outbox outbox = new OutboxImpl();
   private final IdempotencyStore idempotency = new Idempotency();
+  private final RetentionStore retention = new Retention();
   private final UnitOfWork unitOfWork = new Transactions();
   private final EconomicsStore economics = new InMemoryEconomics(new LedgerOfThisStorage());
 
@@ -187,6 +190,12 @@ public final class InMemoryStorage implements PartnerkitStorage {
   @Override
   public IdempotencyStore idempotency() {
     return idempotency;
+  }
+
+  /** @return the purges of journal rows past their age; each call is one unit of work (or joins the open one) */
+  @Override
+  public RetentionStore retention() {
+    return retention;
   }
 
   /** @return the unit of work every store of this storage joins */
@@ -886,6 +895,58 @@ public final class InMemoryStorage implements PartnerkitStorage {
           throw VersionConflictException.stale(IDEMPOTENCY_RECORD, key, 0);
         }
         put(d.idempotency, claim, ImmutableIdempotencyRecord.copyOf(stored).withOutcome(outcome));
+      });
+    }
+  }
+
+  private final class Retention implements RetentionStore {
+    @Override
+    public int purgeDecisions(TenantId tenantId, Instant before, int limit) {
+      return purge(tenantId, before, limit, d -> d.decisionsNewestFirst.descendingKeySet().stream()
+          .takeWhile(r -> r.decision().decidedAt().isBefore(before)), (d, r) -> {
+            remove(d.decisionsById, r.recordId());
+            remove(d.decisionsNewestFirst, r);
+          });
+    }
+
+    @Override
+    public int purgeActivity(TenantId tenantId, Instant before, int limit) {
+      return purge(tenantId, before, limit, d -> d.timeline.values().stream()
+          .takeWhile(e -> e.occurredAt().isBefore(before)), (d, e) -> {
+            remove(d.activityById, e.entryId());
+            remove(d.timeline, new TimelineKey(e.occurredAt(), e.entryId()));
+          });
+    }
+
+    @Override
+    public int purgeIdempotencyRecords(TenantId tenantId, Instant before, int limit) {
+      return purge(tenantId, before, limit, d -> d.idempotency.entrySet().stream()
+          .filter(e -> e.getValue().outcome().isPresent() && e.getValue().createdAt().isBefore(before)),
+          (d, e) -> remove(d.idempotency, e.getKey()));
+    }
+
+    @Override
+    public int purgePublishedOutboxEvents(TenantId tenantId, Instant before, int limit) {
+      return purge(tenantId, before, limit, d -> d.outboxById.values().stream()
+          .filter(e -> e.publishedAt().isPresent() && e.publishedAt().get().isBefore(before)),
+          (d, e) -> remove(d.outboxById, e.eventId()));
+    }
+
+    /** Deletes up to {@code limit} of the rows {@code doomed} finds, in one unit of work. */
+    private <R> int purge(TenantId tenantId, Instant before, int limit, Function<TenantData, Stream<R>> doomed,
+        BiConsumer<TenantData, R> delete) {
+      Checks.required("tenantId", tenantId);
+      Checks.required("before", before);
+      Checks.check(limit >= 1 && limit <= RetentionStore.MAX_LIMIT, "limit",
+          "limit must be between 1 and " + RetentionStore.MAX_LIMIT + ", but was " + limit);
+      return unitOfWork.inTransaction(() -> {
+        TenantData d = data.get(tenantId);
+        if (d == null) {
+          return 0;
+        }
+        List<R> rows = doomed.apply(d).limit(limit).toList();
+        rows.forEach(row -> delete.accept(d, row));
+        return rows.size();
       });
     }
   }
