@@ -11,6 +11,7 @@ import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.Visibility;
 import dev.partnerkit.domain.internal.Checks;
 import dev.partnerkit.policy.DecisionFacts;
+import dev.partnerkit.policy.surface.documents.PartnerDocuments;
 import dev.partnerkit.policy.surface.tasks.PartnerTasks;
 import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityKind;
@@ -54,6 +55,11 @@ public final class PartnerSession {
   /** @return the tasks surface: the partner's own tasks its grants cover, and moving them */
   public PartnerTasks tasks() {
     return PartnerTasks.over(records(), occasionId);
+  }
+
+  /** @return the documents surface: the partner's own documents its grants cover, uploads and tags */
+  public PartnerDocuments documents() {
+    return PartnerDocuments.over(records(), occasionId, partnerId);
   }
 
   /** @return the record kernel's commands and reads for this session, for every record type */
