@@ -3,6 +3,8 @@ package dev.partnerkit.policy.workspace;
 import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.RecordType;
 import dev.partnerkit.domain.internal.Checks;
+import dev.partnerkit.policy.surface.blockers.Blockers;
+import dev.partnerkit.policy.surface.comments.Comments;
 import dev.partnerkit.policy.surface.documents.Documents;
 import dev.partnerkit.policy.surface.tasks.Tasks;
 import java.util.ArrayList;
@@ -28,6 +30,8 @@ public final class RecordTypes {
     List<RecordType<?, ?>> all = new ArrayList<>();
     all.add(Tasks.TYPE);
     all.addAll(Documents.TYPES);
+    all.addAll(Comments.TYPES);
+    all.addAll(Blockers.TYPES);
     return List.copyOf(all);
   }
 

@@ -68,7 +68,8 @@ public final class SurfaceWorld {
   public static final Set<PartnerCapability> CAPABILITIES = EnumSet.of(PartnerCapability.COMMENT,
       PartnerCapability.RESPOND_BLOCKER, PartnerCapability.MANAGE_TASK, PartnerCapability.VIEW_ACTIVITY);
 
-  public final Clock clock = Clock.fixed(Instant.parse("2026-11-05T15:00:00Z"), ZoneOffset.UTC);
+  /** A clock that moves one millisecond each time it is read, so records made one after another are ordered. */
+  public final Clock clock = new Ticking(Instant.parse("2026-11-05T15:00:00Z"));
   public final PartnerkitStorage storage;
   public final PartnerWorkspace workspace;
   public final OperatorConsole ops;
@@ -137,6 +138,30 @@ public final class SurfaceWorld {
 
   public long activityCount() {
     return storage.activity().count(TENANT, ActivityQuery.builder().build());
+  }
+
+  /** A clock that ticks one millisecond per read. */
+  static final class Ticking extends Clock {
+    private final java.util.concurrent.atomic.AtomicLong millis;
+
+    Ticking(Instant start) {
+      this.millis = new java.util.concurrent.atomic.AtomicLong(start.toEpochMilli());
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis.getAndIncrement());
+    }
   }
 
   public static CommandResult require(CommandResult result) {
