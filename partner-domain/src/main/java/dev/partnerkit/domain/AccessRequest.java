@@ -90,6 +90,8 @@ public abstract class AccessRequest {
           : "record.relation must be empty for intent " + intent.wireName());
       Checks.check(intent == IntentKind.CREATE || r.recordId().isPresent(), "record.recordId",
           "record.recordId is required for intent " + intent.wireName() + ", but was empty");
+      Checks.check(intent == IntentKind.CREATE || r.linkRelations().isEmpty(), "record.linkRelations",
+          "record.linkRelations must be empty for intent " + intent.wireName());
     });
     Checks.check(intent != IntentKind.VIEW || !internalOnly(), "internalOnly",
         "internalOnly must be false for intent view, but was true");

@@ -76,6 +76,10 @@ public enum ReasonCode implements WireNamed {
   EXACT_ARTIFACT_VERSION_REQUIRED(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
   /** Partners cannot create internal-only records. */
   PARTNER_RECORD_CANNOT_BE_INTERNAL(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
+  /** A person named through the record type's audience relation (a mention) could not see the record. */
+  PERSON_CANNOT_SEE_RECORD(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
+  /** The record is immutable (an exact artifact version): a change is a new record, never an edit. */
+  RECORD_IMMUTABLE(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
 
   /** The command would promote a source truth; partners and integrations never can. */
   SOURCE_TRUTH_PROTECTED(DecisionCheck.SOURCE_TRUTH, NextStepOwner.OPERATOR);

@@ -10,8 +10,9 @@ import org.immutables.value.Value;
 /**
  * The facts of a request about one kernel record, as loaded from the store by the workspace (never declared by the
  * caller): the record type, the record (absent while it is being created), its title for explanations, the partner
- * it is with, and for a transition the stored and requested status and the prerequisites still open. What is done to
- * the record is the request's {@link AccessRequest#intent() intent}.
+ * it is with, for a transition the stored and requested status and the prerequisites still open, for a create the
+ * relations of the links made with it, and the people named through the type's audience relation who could not see
+ * the record. What is done to the record is the request's {@link AccessRequest#intent() intent}.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableRecordAction.class)
@@ -44,6 +45,15 @@ public abstract class RecordAction {
   /** @return for a link or unlink, the relation */
   public abstract Optional<String> relation();
 
+  /** @return for a create, the relations of the links made together with the record (they need linker rights) */
+  public abstract Set<String> linkRelations();
+
+  /**
+   * @return people the request would name through the type's audience relation (a mention) who could not see the
+   *     record; any of them blocks the request, with words that never say whether the person exists
+   */
+  public abstract Set<RecordRef> audienceOutOfReach();
+
   @Value.Check
   protected void check() {
     Checks.check(RecordRef.isTypeName(type()), "type", "type must be a lower snake case record type name, but was "
@@ -57,6 +67,12 @@ public abstract class RecordAction {
     Checks.maxSize("openPrerequisites", openPrerequisites(), MAX_PREREQUISITES);
     relation().ifPresent(r -> Checks.check(RecordRef.isTypeName(r), "relation",
         "relation must be a lower snake case name, but was " + Checks.show(r)));
+    Checks.maxSize("linkRelations", linkRelations(), MAX_PREREQUISITES);
+    for (String r : linkRelations()) {
+      Checks.check(RecordRef.isTypeName(r), "linkRelations[]", "linkRelations[] must be lower snake case names, but"
+          + " had " + Checks.show(r));
+    }
+    Checks.maxSize("audienceOutOfReach", audienceOutOfReach(), MAX_PREREQUISITES);
   }
 
   /** @return a new builder */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,13 @@ import org.jspecify.annotations.Nullable;
  * the relations it may link by, who may create, revise and link it, and its own rules. Adding a record type adds a
  * descriptor, never a store, a table or a test-kit section: every record is stored the same way, its body as JSON
  * validated against {@link #bodyType()} on every write and read.
+ *
+ * <p>Three optional traits: a type may {@linkplain #hostTruths() mirror host truths} (the host writes such records
+ * through an operator; every write request about one carries those truths as source-truth effects, which partners
+ * and integrations are always refused); it may have a {@linkplain #partnerView(Object) partner view} of its body
+ * (what partner sessions read, e.g. without the host's storage key); and it may name an
+ * {@linkplain #audienceRelation() audience relation} whose links point at people ({@code operator:<user id>},
+ * {@code partner_member:<user id>}) who must be able to see the record (mentions).
  *
  * @param <B> the body value (an immutable value, validated on construction)
  * @param <S> the status enum of its lifecycle
@@ -33,6 +41,9 @@ public final class RecordType<B, S extends Enum<S> & WireNamed> {
   private final List<RecordRule> rules;
   private final Function<B, String> title;
   private final B example;
+  private final Set<SourceTruth> hostTruths;
+  private final UnaryOperator<B> partnerView;
+  private final @Nullable String audienceRelation;
 
   private RecordType(Builder<B, S> b) {
     this.wireName = b.wireName;
@@ -48,6 +59,9 @@ public final class RecordType<B, S extends Enum<S> & WireNamed> {
     this.rules = List.copyOf(b.rules);
     this.title = b.title;
     this.example = b.example;
+    this.hostTruths = b.hostTruths.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.hostTruths));
+    this.partnerView = b.partnerView;
+    this.audienceRelation = b.audienceRelation;
   }
 
   /**
@@ -145,6 +159,32 @@ public final class RecordType<B, S extends Enum<S> & WireNamed> {
     return example;
   }
 
+  /**
+   * @return the host truths records of this type mirror (a blocker waiver, a blocker assignment): the host writes
+   *     them through an operator, and every write request about one carries them as source-truth effects, so
+   *     partners and integrations are refused whatever their grants say; empty for evidence records
+   */
+  public Set<SourceTruth> hostTruths() {
+    return hostTruths;
+  }
+
+  /**
+   * @param body a stored body
+   * @return what a partner session reads of it (the body itself unless the type leaves something out, like the
+   *     host's storage key of a document version)
+   */
+  public B partnerView(B body) {
+    return partnerView.apply(body);
+  }
+
+  /**
+   * @return the relation whose links point at people ({@code operator} or {@code partner_member} references) who
+   *     must be able to see the record, e.g. {@code mentions}; a link to anyone else is refused
+   */
+  public Optional<String> audienceRelation() {
+    return Optional.ofNullable(audienceRelation);
+  }
+
   /** @return a reference to the record {@code id} of this type */
   public RecordRef ref(String id) {
     return RecordRef.of(wireName, id);
@@ -170,6 +210,9 @@ public final class RecordType<B, S extends Enum<S> & WireNamed> {
     private final List<RecordRule> rules = new java.util.ArrayList<>();
     private @Nullable Function<B, String> title;
     private @Nullable B example;
+    private final Set<SourceTruth> hostTruths = EnumSet.noneOf(SourceTruth.class);
+    private UnaryOperator<B> partnerView = UnaryOperator.identity();
+    private @Nullable String audienceRelation;
 
     private Builder(String wireName, Surface surface, Class<B> bodyType, Lifecycle<S> lifecycle) {
       Checks.check(RecordRef.isTypeName(wireName), "wireName",
@@ -238,6 +281,44 @@ public final class RecordType<B, S extends Enum<S> & WireNamed> {
      */
     public Builder<B, S> linkers(ActorKind first, ActorKind... rest) {
       this.linkers = EnumSet.of(first, rest);
+      return this;
+    }
+
+    /**
+     * Marks the type as a mirror of host truths: the records are the host's own facts, read by partners, written by
+     * the host through an operator. Every write request about one carries {@code truths} as source-truth effects.
+     *
+     * @param first a host truth the records mirror; it must be one the type's surface never promotes
+     * @param rest more
+     * @return this builder
+     */
+    public Builder<B, S> hostTruths(SourceTruth first, SourceTruth... rest) {
+      for (SourceTruth truth : EnumSet.of(first, rest)) {
+        Checks.check(surface.neverPromotes().contains(truth), "hostTruths", "hostTruths must be truths the "
+            + surface.wireName() + " surface never promotes " + surface.neverPromotes() + ", but had "
+            + truth.wireName());
+        hostTruths.add(truth);
+      }
+      return this;
+    }
+
+    /**
+     * @param view what a partner session reads of a body (it must keep the body valid); default the body itself
+     * @return this builder
+     */
+    public Builder<B, S> partnerView(UnaryOperator<B> view) {
+      this.partnerView = Checks.required("partnerView", view);
+      return this;
+    }
+
+    /**
+     * @param relation a relation (added to the type's relations) whose targets are people who must be able to see
+     *     the record: an {@code operator} or a {@code partner_member} reference by user id
+     * @return this builder
+     */
+    public Builder<B, S> audienceRelation(String relation) {
+      relation(relation);
+      this.audienceRelation = relation;
       return this;
     }
 

@@ -53,7 +53,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Check 7 for a request about a kernel record runs the kernel's rules (the record is with the acting partner; the
  * move is in the type's lifecycle for this kind of actor; prerequisites are closed; partners write no internal-only
- * record) and then the record type's own {@link RecordRule rules}, in order. A view of one entry that is no kernel
+ * record; everyone the request names through the type's audience relation can see the record) and then the record
+ * type's own {@link RecordRule rules}, in order. A partner's create that makes links with the record needs linker
+ * rights as well as creator rights (check 2). A view of one entry that is no kernel
  * record (an activity entry: a record action without a record type in the facts) is decided with exact scope, and
  * only the rule that it is the acting partner's own; any other request about a record needs its record type.
  */
@@ -170,7 +172,9 @@ public final class AccessDecider {
     if (!resolves(actor, partnerId, request, facts)) {
       return say.blocked(ReasonCode.ACTOR_NOT_RESOLVED, PARTNER_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
-    if (!PARTNER_INTENTS.contains(intent) || (type != null && !type.actorsFor(intent).contains(actor.kind()))) {
+    if (!PARTNER_INTENTS.contains(intent) || (type != null && !type.actorsFor(intent).contains(actor.kind()))
+        || (type != null && intent == IntentKind.CREATE && !request.record().orElseThrow().linkRelations().isEmpty()
+        && !type.linkers().contains(actor.kind()))) {
       return say.blocked(ReasonCode.OPERATOR_ONLY_ACTION, PARTNER_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
     Surface surface = request.surface().orElse(null); // null: opening the occasion itself
@@ -389,6 +393,9 @@ public final class AccessDecider {
     }
     if (actingPartner != null && request.operation() == Operation.WRITE && request.internalOnly()) {
       return ReasonCode.PARTNER_RECORD_CANNOT_BE_INTERNAL;
+    }
+    if (!action.audienceOutOfReach().isEmpty()) {
+      return ReasonCode.PERSON_CANNOT_SEE_RECORD;
     }
     List<RecordRule> rules = type.rules();
     for (int i = 0; i < rules.size(); i++) {

@@ -228,6 +228,18 @@ final class Explanations {
     m.put(ReasonCode.PARTNER_RECORD_CANNOT_BE_INTERNAL, (s, g, c) -> new Words(
         "Blocked because partners cannot create internal-only records.", NextStepOwner.PARTNER,
         "send it again as a partner-visible record.", "None."));
+    m.put(ReasonCode.PERSON_CANNOT_SEE_RECORD, (s, g, c) -> new Words(
+        "Blocked because " + s.outOfReach() + " cannot see " + s.recordName() + "; a " + s.noun()
+            + " can only name people who can already see it.", s.actorOwner(),
+        "remove " + s.outOfReach() + " from the " + s.noun() + ", or ask the operator to give "
+            + (s.action().audienceOutOfReach().size() == 1 ? "that person" : "those people")
+            + " access to it first.",
+        "Access for " + s.outOfReach() + " to " + s.recordName() + ", granted by the operator."));
+    m.put(ReasonCode.RECORD_IMMUTABLE, (s, g, c) -> new Words(
+        "Blocked because " + s.recordName() + " is immutable: a change is a new " + s.noun()
+            + ", never an edit of this one.", s.actorOwner(),
+        "add a new " + s.noun() + " instead; this one stays as it is.",
+        "None; the earlier " + s.noun() + " stays exactly as it was recorded."));
     m.put(ReasonCode.SOURCE_TRUTH_PROTECTED, (s, g, c) -> new Words(
         "Blocked because this command would change " + truths(s.request.effects()) + ", which only "
             + s.tenantName() + "'s own services record. Partner input is evidence for review, never source truth.",
@@ -422,6 +434,20 @@ final class Explanations {
     return (action().openPrerequisites().size() == 1 ? "the " + noun() + " " : "the " + noun() + "s ") + out;
   }
 
+  /** The people the request names who could not see the record, by id, sorted: only ids the actor gave. */
+  private String outOfReach() {
+    StringJoiner out = new StringJoiner(", ");
+    for (RecordRef ref : new TreeSet<>(action().audienceOutOfReach())) {
+      out.add(ref.id());
+    }
+    return out.toString();
+  }
+
+  /** The next step is the acting side's own: the operator's for an operator, the partner's otherwise. */
+  private NextStepOwner actorOwner() {
+    return request.actor() instanceof OperatorUser ? NextStepOwner.OPERATOR : NextStepOwner.PARTNER;
+  }
+
   private String from() {
     return words(action().fromStatus().orElse(""));
   }
@@ -436,7 +462,8 @@ final class Explanations {
     return switch (request.intent()) {
       case VIEW -> "reading";
       case CONTRIBUTE -> "adding evidence";
-      case CREATE -> "creating a " + noun;
+      case CREATE -> "creating a " + noun + (request.record().map(r -> r.linkRelations().isEmpty()).orElse(true)
+          ? "" : " with " + String.join(", ", new TreeSet<>(request.record().get().linkRelations())) + " links");
       case TRANSITION -> "moving a " + noun;
       case REVISE -> "revising a " + noun;
       case LINK -> "linking a " + noun;

@@ -47,11 +47,15 @@ import dev.partnerkit.domain.OperatorUser;
 import dev.partnerkit.domain.PartnerCapability;
 import dev.partnerkit.domain.PartnerStatus;
 import dev.partnerkit.domain.ImmutablePartner;
+import dev.partnerkit.domain.Placement;
 import dev.partnerkit.domain.ReasonCode;
+import dev.partnerkit.domain.RecordAction;
+import dev.partnerkit.domain.RecordRef;
 import dev.partnerkit.domain.ResourceId;
 import dev.partnerkit.domain.SourceTruth;
 import dev.partnerkit.domain.Surface;
 import dev.partnerkit.domain.UserId;
+import dev.partnerkit.policy.surface.documents.Documents;
 import dev.partnerkit.policy.surface.tasks.TaskStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -389,6 +393,27 @@ class ReasonCodeExamplesTest {
         List.of("partners cannot create internal-only records"),
         Case.of(createNote(DANA).build(), withType(facts(g7), FIELD_NOTE)),
         List.of("g-7", "creating a field note", "report_issue")));
+
+    s.add(scenario("mention of someone who cannot see the record", ReasonCode.PERSON_CANNOT_SEE_RECORD,
+        Case.of(createNote(DANA).record(RecordAction.builder().type(FIELD_NOTE.wireName())
+            .title("Loading dock closed").partnerId(Fixtures.ACME)
+            .addAudienceOutOfReach(RecordRef.of("partner_member", "u-zed")).build()).build(),
+            withType(facts(g7), FIELD_NOTE)), NextStepOwner.PARTNER,
+        List.of("u-zed cannot see field note 'Loading dock closed'", "can only name people who can already see it"),
+        Case.of(createNote(DANA).build(), withType(facts(g7), FIELD_NOTE)),
+        List.of("g-7", "creating a field note")));
+
+    AccessRequest reviseVersion = AccessRequest.onRecord(MAYA, TENANT, IntentKind.REVISE, Surface.DOCUMENTS,
+        Placement.inOccasion(OCCASION), RecordAction.builder().type(Documents.VERSION.wireName()).recordId("d-1-2")
+            .title("floorplan-v2.pdf").build()).build();
+    AccessRequest withdrawVersion = AccessRequest.onRecord(MAYA, TENANT, IntentKind.TRANSITION, Surface.DOCUMENTS,
+        Placement.inOccasion(OCCASION), RecordAction.builder().type(Documents.VERSION.wireName()).recordId("d-1-2")
+            .title("floorplan-v2.pdf").fromStatus("available").toStatus("withdrawn").build()).build();
+    s.add(scenario("operator edits an exact document version", ReasonCode.RECORD_IMMUTABLE,
+        Case.of(reviseVersion, withType(facts(), Documents.VERSION)), NextStepOwner.OPERATOR,
+        List.of("document version 'floorplan-v2.pdf' is immutable", "a change is a new document version"),
+        Case.of(withdrawVersion, withType(facts(), Documents.VERSION)),
+        List.of("Maya", "may move document version 'floorplan-v2.pdf' from available to withdrawn")));
 
     s.add(scenario("partner would accept a proposal", ReasonCode.SOURCE_TRUTH_PROTECTED,
         Case.of(AccessRequest.contribute(DANA, TENANT, OCCASION, Surface.PROPOSAL_OPTIONS)

@@ -17,6 +17,9 @@ import dev.partnerkit.domain.Surface;
 import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.Visibility;
 import dev.partnerkit.domain.internal.Checks;
+import dev.partnerkit.policy.surface.blockers.OperatorBlockers;
+import dev.partnerkit.policy.surface.comments.OperatorComments;
+import dev.partnerkit.policy.surface.documents.OperatorDocuments;
 import dev.partnerkit.policy.surface.tasks.OperatorTasks;
 import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityKind;
@@ -37,8 +40,8 @@ import java.util.function.UnaryOperator;
  * Operator-side commands and reads, acting as one operator user in its tenant. Every command takes an idempotency
  * key, is decided by the core (product scope, operator role, the record type's lifecycle), and is committed
  * atomically with its activity entry, decision-log row and outbox event; a blocked command writes only its
- * decision-log row (and its idempotency record). Surfaces hang off it: {@link #tasks()}; the generic kernel is
- * {@link #records()}.
+ * decision-log row (and its idempotency record). Surfaces hang off it: {@link #tasks()}, {@link #documents()},
+ * {@link #comments()}, {@link #blockers()}; the generic kernel is {@link #records()}.
  */
 public final class OperatorConsole {
   private final WorkspaceEngine engine;
@@ -64,6 +67,21 @@ public final class OperatorConsole {
    */
   public OperatorEconomics economics() {
     return new OperatorEconomics(engine, operator);
+  }
+
+  /** @return the documents surface: register, link, upload, tag, share and read partner documents */
+  public OperatorDocuments documents() {
+    return OperatorDocuments.over(records());
+  }
+
+  /** @return the comments surface: threads, comments, mentions and reactions, internal-only ones included */
+  public OperatorComments comments() {
+    return OperatorComments.over(records());
+  }
+
+  /** @return the blockers surface: the host's readiness blockers, assignments and waivers, and partner responses */
+  public OperatorBlockers blockers() {
+    return OperatorBlockers.over(records());
   }
 
   /** @return the record kernel's commands and reads for this operator, for every record type */

@@ -11,6 +11,9 @@ import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.Visibility;
 import dev.partnerkit.domain.internal.Checks;
 import dev.partnerkit.policy.DecisionFacts;
+import dev.partnerkit.policy.surface.blockers.PartnerBlockers;
+import dev.partnerkit.policy.surface.comments.PartnerComments;
+import dev.partnerkit.policy.surface.documents.PartnerDocuments;
 import dev.partnerkit.policy.surface.tasks.PartnerTasks;
 import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityKind;
@@ -72,6 +75,21 @@ public final class PartnerSession {
    */
   public PartnerEconomics economics() {
     return new PartnerEconomics(engine, acting, partnerId, tenantId, occasionId);
+  }
+
+  /** @return the documents surface: the partner's own documents its grants cover, uploads and tags */
+  public PartnerDocuments documents() {
+    return PartnerDocuments.over(records(), occasionId, partnerId);
+  }
+
+  /** @return the comments surface: the partner's threads its grants cover, posting, mentions and reactions */
+  public PartnerComments comments() {
+    return PartnerComments.over(records(), occasionId, partnerId);
+  }
+
+  /** @return the blockers surface: the blockers the partner is asked about, and its responses */
+  public PartnerBlockers blockers() {
+    return PartnerBlockers.over(records(), occasionId);
   }
 
   /** @return the record kernel's commands and reads for this session, for every record type */

@@ -7,19 +7,23 @@ import dev.partnerkit.domain.ImmutableRecordAction;
 import dev.partnerkit.domain.IntentKind;
 import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.OccasionId;
+import dev.partnerkit.domain.MembershipStatus;
 import dev.partnerkit.domain.PartnerId;
+import dev.partnerkit.domain.PartnerMember;
 import dev.partnerkit.domain.Placement;
 import dev.partnerkit.domain.RecordAction;
 import dev.partnerkit.domain.RecordNotFoundException;
 import dev.partnerkit.domain.RecordRef;
 import dev.partnerkit.domain.RecordType;
 import dev.partnerkit.domain.TenantId;
+import dev.partnerkit.domain.UserId;
 import dev.partnerkit.domain.Visibility;
 import dev.partnerkit.domain.WireNamed;
 import dev.partnerkit.domain.internal.Checks;
 import dev.partnerkit.policy.DecisionFacts;
 import dev.partnerkit.spi.ActivityKind;
 import dev.partnerkit.spi.ImmutableRecordQuery;
+import dev.partnerkit.spi.ImmutableStoredRecord;
 import dev.partnerkit.spi.RecordLink;
 import dev.partnerkit.spi.RecordQuery;
 import dev.partnerkit.spi.StoredRecord;
@@ -48,6 +52,11 @@ import org.jspecify.annotations.Nullable;
  * ({@link RecordNotFoundException}, same words). Before a partner's command looks at any record, the surface must be
  * open to the partner (a view of the surface is allowed); until it is, the command is blocked with that view's
  * decision, whether or not the record exists. An expected version is compared only after visibility.
+ *
+ * <p>A new record's parent and link targets of known record types must exist and be visible to the actor (host
+ * entities such as {@code event} are taken as named). Partner sessions read bodies through the type's
+ * {@linkplain RecordType#partnerView(Object) partner view}. Write requests about a type that mirrors host truths
+ * carry those truths as effects; people named through the type's audience relation must be able to see the record.
  */
 public final class RecordCommands {
   private final WorkspaceEngine engine;
@@ -72,6 +81,14 @@ public final class RecordCommands {
     return engine.storage.unitOfWork().inTransaction(() -> body.apply(engine.actor(acting)));
   }
 
+  /** The reference type of an operator named through an audience relation: {@code operator:<user id>}. */
+  public static final String OPERATOR_PERSON = "operator";
+  /**
+   * The reference type of a partner member named through an audience relation: {@code partner_member:<user id>}, a
+   * member of the partner the record is with.
+   */
+  public static final String MEMBER_PERSON = "partner_member";
+
   /** A link to make together with a new record. */
   public record NewLink(String relation, RecordRef to) {
     /** Validates the relation. */
@@ -88,18 +105,14 @@ public final class RecordCommands {
    * @param placement where it sits; a partner's records sit in its session's occasion, with its partner
    * @return the outcome; {@link CommandResult#recordId()} is the new record's id
    * @throws InvalidValueException when the placement, a link or the body is invalid; nothing is written
-   * @throws RecordNotFoundException when a link points at a record of a known type that is not visible
+   * @throws RecordNotFoundException when the placement's parent or a link points at a record of a known type that
+   *     is not visible
    */
   public <B, S extends Enum<S> & WireNamed> CommandResult create(String idempotencyKey, RecordType<B, S> type,
       Placement placement, Visibility visibility, B body, Collection<NewLink> links) {
-    Checks.required("type", type);
     Checks.required("placement", placement);
     Checks.required("visibility", visibility);
     Checks.required("body", body);
-    List<NewLink> newLinks = List.copyOf(Checks.required("links", links));
-    for (NewLink link : newLinks) {
-      relationOf(type, link.relation());
-    }
     if (partnerId != null) {
       Checks.check(placement.partnerId().map(partnerId::equals).orElse(false), "placement.partnerId",
           "placement.partnerId must be the session's partner " + partnerId + ", but was "
@@ -112,23 +125,125 @@ public final class RecordCommands {
     payload.put("placement", placement);
     payload.put("visibility", visibility);
     payload.put("body", body);
+    return doCreate(idempotencyKey, type, payload, placement.occasionId(), links, actor -> {
+      placement.parent().ifPresent(ref -> requireTarget(actor, ref));
+      return new NewRecord<>(engine.ids.get(), placement, visibility, body);
+    });
+  }
+
+  /**
+   * Creates a record under a parent record, at the parent's placement (occasion, event, resource, partner) with the
+   * parent as its placement parent: a thread's comment, a blocker's response. The parent is loaded, and must be
+   * visible to the actor, inside the command's unit of work.
+   *
+   * @param parent the parent, a record of a known type
+   * @throws RecordNotFoundException when the parent or a link target does not exist or is not visible
+   * @throws InvalidValueException when the parent is no kernel record, or an input is invalid
+   */
+  public <B, S extends Enum<S> & WireNamed> CommandResult createUnder(String idempotencyKey, RecordType<B, S> type,
+      RecordRef parent, Visibility visibility, B body, Collection<NewLink> links) {
+    RecordType<?, ?> parentType = knownType(parent);
+    Checks.required("visibility", visibility);
+    Checks.required("body", body);
+    Map<String, Object> payload = payload("create", type, null);
+    payload.put("parent", parent);
+    payload.put("visibility", visibility);
+    payload.put("body", body);
+    return doCreate(idempotencyKey, type, payload, sessionOccasion, links, actor -> {
+      TypedRecord<?, ?> under = loadVisible(actor, parentType, parent.id(), null);
+      return new NewRecord<>(engine.ids.get(), placed(under), visibility, body);
+    });
+  }
+
+  /** The body of the next numbered child of a parent: made inside the unit of work, from the stored parent. */
+  @FunctionalInterface
+  public interface NumberedBody<P, B> {
+    /**
+     * @param parent the stored parent's body
+     * @param number the child's number: one more than the parent's children of its type
+     * @return the child's body
+     */
+    B body(P parent, int number);
+  }
+
+  /**
+   * Creates the next numbered child of a parent record — the next version of a document — at the parent's placement
+   * and visibility. Inside the unit of work the parent is loaded (it must be visible), its children of
+   * {@code type} are counted, and the child gets number count + 1 and the id {@code <parent id>-<number>} (a hash
+   * when that would be too long). Two creates racing for one number conflict instead of making two children with the
+   * same number; a retry with the same key replays, whatever was created since.
+   *
+   * @param content what the body is made of, as plain values: the command's fingerprint for idempotency
+   * @throws RecordNotFoundException when the parent does not exist or is not visible
+   * @throws VersionConflictException when another create took the number first; nothing is written, the key stays
+   *     unspent
+   */
+  public <P, B, S extends Enum<S> & WireNamed> CommandResult createNumbered(String idempotencyKey,
+      RecordType<B, S> type, RecordType<P, ?> parentType, String parentId, NumberedBody<P, B> body,
+      Map<String, ?> content, Collection<NewLink> links) {
+    Checks.required("parentType", parentType);
+    Checks.identifier("parentId", parentId);
+    Checks.required("body", body);
+    Checks.required("content", content);
+    RecordRef parent = parentType.ref(parentId);
+    knownType(parent);
+    Map<String, Object> payload = payload("create_numbered", type, null);
+    payload.put("parent", parent);
+    payload.put("content", content);
+    return doCreate(idempotencyKey, type, payload, sessionOccasion, links, actor -> {
+      TypedRecord<P, ?> under = loadVisible(actor, parentType, parentId, null);
+      Placement placement = placed(under);
+      long siblings = 0;
+      for (long n : engine.storage.records().countByStatus(tenantId, RecordQuery.of(type.wireName(),
+          placement.occasionId()).parent(parent).build()).values()) {
+        siblings += n;
+      }
+      int number = Math.toIntExact(siblings + 1);
+      return new NewRecord<>(numberedId(parentId, number), placement, under.visibility(),
+          Checks.required("body(parent, number)", body.body(under.body(), number)));
+    });
+  }
+
+  /** A record about to be created, resolved inside the unit of work. */
+  private record NewRecord<B>(String id, Placement placement, Visibility visibility, B body) {}
+
+  private <B, S extends Enum<S> & WireNamed> CommandResult doCreate(String idempotencyKey, RecordType<B, S> type,
+      Map<String, Object> payload, @Nullable OccasionId gateOccasion, Collection<NewLink> links,
+      java.util.function.Function<Actor, NewRecord<B>> resolve) {
+    Checks.required("type", type);
+    List<NewLink> newLinks = List.copyOf(Checks.required("links", links));
+    for (NewLink link : newLinks) {
+      relationOf(type, link.relation());
+      audienceTarget(type, link.relation(), link.to());
+    }
     payload.put("links", Set.copyOf(newLinks));
     return engine.run(tenantId, idempotencyKey, acting, payload, now -> {
       Actor actor = engine.actor(acting);
-      AccessRequest gate = partnerGate(actor, type, placement.occasionId());
+      AccessRequest gate = partnerGate(actor, type, gateOccasion);
       if (gate != null) {
-        return blockedAt(actor, gate, type, placement.occasionId());
+        return blockedAt(actor, gate, type, gateOccasion);
       }
+      NewRecord<B> created = resolve.apply(actor);
+      Placement placement = created.placement();
+      Set<RecordRef> audience = new TreeSet<>();
+      Set<String> relations = new TreeSet<>();
       for (NewLink link : newLinks) {
-        requireTarget(actor, link.to());
+        relations.add(link.relation());
+        if (type.audienceRelation().map(link.relation()::equals).orElse(false)) {
+          audience.add(link.to());
+        } else {
+          requireTarget(actor, link.to());
+        }
       }
-      RecordAction action = RecordAction.builder().type(type.wireName()).title(type.titleOf(body))
-          .partnerId(placement.partnerId()).build();
+      RecordAction action = RecordAction.builder().type(type.wireName()).title(type.titleOf(created.body()))
+          .partnerId(placement.partnerId()).linkRelations(relations)
+          .audienceOutOfReach(outOfReach(type, created.id(), placement, created.visibility(), audience)).build();
       AccessRequest request = AccessRequest.onRecord(actor, tenantId, IntentKind.CREATE, type.surface(), placement,
-          action).internalOnly(visibility == Visibility.INTERNAL_ONLY).build();
+          action).internalOnly(created.visibility() == Visibility.INTERNAL_ONLY).effects(type.hostTruths())
+          .build();
       return new WorkspaceEngine.Prepared(request, facts(actor, placement.occasionId(), type), at -> {
-        TypedRecord<B, S> record = TypedRecord.create(type, tenantId, engine.ids.get(), placement, visibility,
-            body, at, actor.actorKey());
+        TypedRecord<B, S> record = TypedRecord.create(type, tenantId, created.id(), placement,
+            created.visibility(), created.body(), at, actor.actorKey());
         engine.storage.records().insert(engine.codec.encode(record));
         for (NewLink link : newLinks) {
           engine.storage.records().link(RecordLink.builder().tenantId(tenantId).from(record.ref())
@@ -138,6 +253,32 @@ public final class RecordCommands {
             Map.of("status", record.status().wireName()));
       });
     });
+  }
+
+  /** The placement of a child of {@code parent}: the parent's, with the parent as placement parent. */
+  private static Placement placed(TypedRecord<?, ?> parent) {
+    return Placement.builder().from(parent.placement()).parent(parent.ref()).build();
+  }
+
+  private RecordType<?, ?> knownType(RecordRef parent) {
+    Checks.required("parent", parent);
+    return engine.types.find(parent.type()).orElseThrow(() -> new InvalidValueException("parent",
+        "parent must be a record of a known record type, but was " + Checks.show(parent.type())));
+  }
+
+  /** {@code <parent id>-<number>}, or a hash of both when that would be longer than an identifier may be. */
+  static String numberedId(String parentId, int number) {
+    String plain = parentId + "-" + number;
+    if (plain.length() <= Checks.MAX_IDENTIFIER_LENGTH) {
+      return plain;
+    }
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest((parentId + "#" + number).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "n-" + java.util.HexFormat.of().formatHex(hash).substring(0, 40);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
   }
 
   /**
@@ -168,7 +309,7 @@ public final class RecordCommands {
       RecordAction action = action(record).fromStatus(record.status().wireName()).toStatus(to.wireName())
           .openPrerequisites(openPrerequisites(record)).build();
       AccessRequest request = AccessRequest.onRecord(actor, tenantId, IntentKind.TRANSITION, type.surface(),
-          record.placement(), action).build();
+          record.placement(), action).effects(type.hostTruths()).build();
       return new WorkspaceEngine.Prepared(request, facts(actor, record.placement().occasionId(), type), at -> {
         TypedRecord<B, S> moved = record.withStatus(to, at);
         engine.storage.records().update(engine.codec.encode(moved));
@@ -231,7 +372,7 @@ public final class RecordCommands {
       Placement target = partner.<Placement>map(p -> Placement.builder().from(record.placement()).partnerId(p)
           .build()).orElse(record.placement());
       AccessRequest request = AccessRequest.onRecord(actor, tenantId, IntentKind.REVISE, type.surface(),
-          record.placement(), action(record).build()).build();
+          record.placement(), action(record).build()).effects(type.hostTruths()).build();
       return new WorkspaceEngine.Prepared(request, facts(actor, record.placement().occasionId(), type), at -> {
         TypedRecord<B, S> revised = record.revised(body, target, at);
         engine.storage.records().update(engine.codec.encode(revised));
@@ -270,6 +411,7 @@ public final class RecordCommands {
     Checks.identifier("id", id);
     relationOf(type, relation);
     Checks.required("to", to);
+    boolean naming = audienceTarget(type, relation, to);
     Map<String, Object> payload = payload(adding ? "link" : "unlink", type, id);
     payload.put("relation", relation);
     payload.put("to", to);
@@ -280,11 +422,14 @@ public final class RecordCommands {
         return blockedAt(actor, gate, type, sessionOccasion);
       }
       TypedRecord<B, S> record = loadVisible(actor, type, id, null);
-      if (adding) {
+      if (adding && !naming) {
         requireTarget(actor, to);
       }
+      Set<RecordRef> unseen = adding && naming
+          ? outOfReach(type, record.id(), record.placement(), record.visibility(), Set.of(to)) : Set.of();
       AccessRequest request = AccessRequest.onRecord(actor, tenantId, adding ? IntentKind.LINK : IntentKind.UNLINK,
-          type.surface(), record.placement(), action(record).relation(relation).build()).build();
+          type.surface(), record.placement(), action(record).relation(relation).audienceOutOfReach(unseen).build())
+          .effects(type.hostTruths()).build();
       return new WorkspaceEngine.Prepared(request, facts(actor, record.placement().occasionId(), type), at -> {
         if (adding) {
           engine.storage.records().link(RecordLink.builder().tenantId(tenantId).from(record.ref()).relation(relation)
@@ -313,7 +458,7 @@ public final class RecordCommands {
       OccasionId occasion = occasionForReads(type, id);
       AccessRequest request = AccessRequest.view(actor, tenantId, occasion, type.surface()).build();
       return engine.read(request, () -> facts(actor, occasion, type),
-          decision -> WorkspaceEngine.Page.of(List.of(loadVisible(actor, type, id, null))));
+          decision -> WorkspaceEngine.Page.of(List.of(forReader(loadVisible(actor, type, id, null)))));
     });
   }
 
@@ -345,7 +490,7 @@ public final class RecordCommands {
       for (StoredRecord row : rows) {
         TypedRecord<B, S> record = engine.codec.decode(type, row);
         if (mayView(actor, record, facts)) {
-          visible.add(record);
+          visible.add(forReader(record));
         }
       }
       String next = rows.size() == page.limit() ? rows.get(rows.size() - 1).ref().id() : null;
@@ -428,6 +573,70 @@ public final class RecordCommands {
         record.placement(), RecordAction.builder().type(record.type().wireName()).recordId(record.id())
             .partnerId(record.placement().partnerId()).build()).build();
     return engine.decider.decide(view, facts, engine.now()).allowed();
+  }
+
+  /** What this actor reads of {@code record}: a partner session reads its body through the type's partner view. */
+  private <B, S extends Enum<S> & WireNamed> TypedRecord<B, S> forReader(TypedRecord<B, S> record) {
+    if (partnerId == null) {
+      return record;
+    }
+    B view = Checks.required("partnerView(body)", record.type().partnerView(record.body()));
+    if (view.equals(record.body())) {
+      return record;
+    }
+    StoredRecord row = ImmutableStoredRecord.copyOf(engine.codec.encode(record)).withBody(engine.json.write(view));
+    return engine.codec.decode(record.type(), row);
+  }
+
+  /**
+   * Whether {@code relation} is the type's audience relation; its targets must then be people.
+   *
+   * @throws InvalidValueException when an audience link points at anything but an operator or a partner member
+   */
+  private static boolean audienceTarget(RecordType<?, ?> type, String relation, RecordRef to) {
+    if (!type.audienceRelation().map(relation::equals).orElse(false)) {
+      return false;
+    }
+    Checks.check(OPERATOR_PERSON.equals(to.type()) || MEMBER_PERSON.equals(to.type()), "to",
+        relation + " links of " + type.wireName() + " must point at an " + OPERATOR_PERSON + " or a "
+            + MEMBER_PERSON + ", but pointed at " + Checks.show(to.type()));
+    return true;
+  }
+
+  /**
+   * The people among {@code people} who could not see a record of {@code type} at {@code placement} with
+   * {@code visibility}. Operators of the tenant see every record. A partner member is taken to be a member of the
+   * partner the record is with, and can see it when the record is partner-visible and a per-record view decision
+   * for that member, over that partner's grants, allows. The answer never depends on whether the person exists.
+   */
+  private Set<RecordRef> outOfReach(RecordType<?, ?> type, @Nullable String recordId, Placement placement,
+      Visibility visibility, Set<RecordRef> people) {
+    Set<RecordRef> unseen = new TreeSet<>();
+    for (RecordRef person : people) {
+      if (MEMBER_PERSON.equals(person.type())
+          && !memberCanView(type, recordId == null ? "new-record" : recordId, placement, visibility, person.id())) {
+        unseen.add(person);
+      }
+    }
+    return unseen;
+  }
+
+  private boolean memberCanView(RecordType<?, ?> type, String recordId, Placement placement, Visibility visibility,
+      String userId) {
+    Optional<PartnerId> partner = placement.partnerId();
+    if (visibility != Visibility.PARTNER_VISIBLE || partner.isEmpty()) {
+      return false;
+    }
+    // the stored membership decides: a person with no active membership of the record's partner cannot see it
+    Optional<PartnerMember> stored = engine.storage.directory().findMember(tenantId, partner.get(), UserId.of(userId));
+    if (stored.isEmpty() || stored.get().status() != MembershipStatus.ACTIVE) {
+      return false;
+    }
+    PartnerMember member = stored.get();
+    AccessRequest view = AccessRequest.onRecord(member, tenantId, IntentKind.VIEW, type.surface(), placement,
+        RecordAction.builder().type(type.wireName()).recordId(recordId).partnerId(partner).build()).build();
+    return engine.decider.decide(view, engine.facts(member, tenantId, placement.occasionId(), type), engine.now())
+        .allowed();
   }
 
   /** A link target of a known record type must exist and be visible; host entities are taken as named. */

@@ -3,6 +3,9 @@ package dev.partnerkit.policy.workspace;
 import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.RecordType;
 import dev.partnerkit.domain.internal.Checks;
+import dev.partnerkit.policy.surface.blockers.Blockers;
+import dev.partnerkit.policy.surface.comments.Comments;
+import dev.partnerkit.policy.surface.documents.Documents;
 import dev.partnerkit.policy.surface.tasks.Tasks;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +27,12 @@ public final class RecordTypes {
 
   /** @return the record types of Partnerkit's built-in surfaces */
   public static List<RecordType<?, ?>> builtIn() {
-    return List.of(Tasks.TYPE);
+    List<RecordType<?, ?>> all = new ArrayList<>();
+    all.add(Tasks.TYPE);
+    all.addAll(Documents.TYPES);
+    all.addAll(Comments.TYPES);
+    all.addAll(Blockers.TYPES);
+    return List.copyOf(all);
   }
 
   /**

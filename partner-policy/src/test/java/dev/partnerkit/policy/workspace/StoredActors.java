@@ -12,10 +12,11 @@ import dev.partnerkit.spi.PartnerkitStorage;
  * Test setup: stores a membership or principal as described (inserted, or replacing the stored one) and opens its
  * session by ids, the only way a host can. Tests describe actors as values; the workspace only ever reads them back.
  */
-final class StoredActors {
+public final class StoredActors {
   private StoredActors() {}
 
-  static PartnerSessionOpening open(PartnerWorkspace workspace, PartnerkitStorage storage, Actor actor,
+  /** @return the opening of the stored actor's session on {@code occasion} */
+  public static PartnerSessionOpening open(PartnerWorkspace workspace, PartnerkitStorage storage, Actor actor,
       OccasionId occasion) {
     if (actor instanceof PartnerMember m) {
       var stored = storage.directory().findMember(m.tenantId(), m.partnerId(), m.userId());
