@@ -19,7 +19,15 @@ import dev.partnerkit.domain.Surface;
 import dev.partnerkit.domain.json.InvalidJsonException;
 import dev.partnerkit.domain.json.PartnerkitJson;
 import dev.partnerkit.domain.json.PartnerkitModule;
+import dev.partnerkit.domain.JobId;
+import dev.partnerkit.domain.Placement;
+import dev.partnerkit.domain.RecordRef;
+import dev.partnerkit.domain.SourceTruth;
+import dev.partnerkit.policy.surface.tasks.TaskBody;
 import dev.partnerkit.policy.surface.tasks.TaskDraft;
+import dev.partnerkit.policy.surface.tasks.TaskId;
+import dev.partnerkit.policy.workspace.Contribution;
+import dev.partnerkit.policy.workspace.RecordCommands;
 import dev.partnerkit.policy.workspace.GrantDraft;
 import example.host.HostBodies.Color;
 import example.host.HostBodies.GrantEnvelope;
@@ -112,6 +120,30 @@ class PartnerkitModuleTest {
     InvalidJsonException blank = assertThrows(InvalidJsonException.class, () -> HOST.readValue(
         task.replace("42", "\" \""), TaskDraft.class));
     assertEquals("invalid JSON at title: title must not be blank, but was ' '", blank.getMessage());
+  }
+
+  /** Every input value a host binds from a request body reads from JSON, through the host's mapper and ours. */
+  @Test
+  void everyInputValueReadsFromJson() throws JsonProcessingException {
+    List<Object> inputs = List.of(
+        STRICT.read(DRAFT, GrantDraft.class),
+        TaskDraft.builder().occasionId(Fixtures.OCCASION).eventId(Fixtures.RECEPTION).partnerId(Fixtures.ACME)
+            .assignee(Fixtures.DANA.userId()).title("Linen").description("Two boxes")
+            .addDependencies(TaskId.of("t-1")).dueAt(Fixtures.UNTIL).build(),
+        TaskBody.builder().title("Linen").jobId(JobId.of("job-4")).build(),
+        Contribution.builder().surface(Surface.COMMENTS).eventId(Fixtures.RECEPTION).summary("On time")
+            .addEffects(SourceTruth.QUOTE).build(),
+        Placement.builder().occasionId(Fixtures.OCCASION).eventId(Fixtures.RECEPTION).partnerId(Fixtures.ACME)
+            .parent(RecordRef.of("partner_task", "t-1")).build(),
+        new RecordCommands.NewLink("depends_on", RecordRef.of("partner_task", "t-2")));
+    for (Object input : inputs) {
+      String json = STRICT.write(input);
+      Class<?> type = input instanceof RecordCommands.NewLink ? RecordCommands.NewLink.class
+          : input.getClass().getSuperclass();
+      assertEquals(input, STRICT.read(json, type), json);
+      assertEquals(input, HOST.readValue(json, type), json);
+      assertEquals(json, HOST.writeValueAsString(input));
+    }
   }
 
   @Test

@@ -56,7 +56,8 @@ public final class PartnerkitJson {
 
   /**
    * A new Jackson mapper with the strict configuration, for hosts that want to register it in their own web stack.
-   * Each call returns a fresh instance; changing it does not affect Partnerkit.
+   * Each call returns a fresh instance; changing it does not affect Partnerkit. A host that keeps its own mapper for
+   * its own types registers {@link PartnerkitModule} on it instead.
    *
    * @return the configured mapper
    */
