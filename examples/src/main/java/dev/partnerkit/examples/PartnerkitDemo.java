@@ -29,7 +29,11 @@ import dev.partnerkit.jdbc.JdbcStorage;
 import dev.partnerkit.jdbc.SchemaInstaller;
 import dev.partnerkit.policy.workspace.CommandResult;
 import dev.partnerkit.policy.workspace.Contribution;
+import dev.partnerkit.policy.workspace.DirectoryCommands;
 import dev.partnerkit.policy.workspace.GrantDraft;
+import dev.partnerkit.policy.workspace.MemberInvite;
+import dev.partnerkit.policy.workspace.PartnerDraft;
+import dev.partnerkit.policy.workspace.PrincipalDraft;
 import dev.partnerkit.policy.workspace.OperatorConsole;
 import dev.partnerkit.policy.workspace.PartnerSession;
 import dev.partnerkit.policy.workspace.PartnerSessionOpening;
@@ -57,8 +61,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * The Toni Catering story, run through the workspace services on an embedded H2 database: a partner sees nothing
- * before its grant is active, moves a task through its states, tries to approve it, tries again after its grant
+ * The Toni Catering story, run through the workspace services on an embedded H2 database: Maya builds the partner
+ * directory, invites Dana, and Dana accepts; a partner sees nothing before its grant is active, moves a task through its states, tries to approve it, tries again after its grant
  * expired; vendor_access is switched off for the occasion; an integration tries to accept a proposal; the operator
  * approves the task. It ends with the activity timeline as the operator sees it and as the partner sees it.
  */
@@ -79,11 +83,8 @@ public final class PartnerkitDemo {
   private final PartnerId acme = PartnerId.of("p-acme-rentals");
   private final PartnerId lakeside = PartnerId.of("p-lakeside-hall");
   private final PartnerId inkwell = PartnerId.of("p-inkwell-print");
-  private final PartnerMember dana = PartnerMember.builder().userId(UserId.of("u-dana")).partnerId(acme)
-      .displayName("Dana").status(MembershipStatus.ACTIVE).build();
-  private final IntegrationPrincipal inkwellSync = IntegrationPrincipal.builder()
-      .principalId(IntegrationPrincipalId.of("ip-inkwell-sync")).partnerId(inkwell).name("Inkwell print sync")
-      .writeEnabled(true).addTriggers("printable.generated").build();
+  private final UserId dana = UserId.of("u-dana");
+  private final IntegrationPrincipalId inkwellSync = IntegrationPrincipalId.of("ip-inkwell-sync");
 
   private PartnerkitDemo(PrintStream out) {
     this.out = out;
@@ -121,12 +122,26 @@ public final class PartnerkitDemo {
 
     heading("Toni Catering (America/Chicago): the Rivera wedding, a rehearsal dinner and a reception");
     storage.directory().saveTenant(Tenant.of(toni, "Toni Catering", CHICAGO));
-    storage.directory().savePartner(partner(acme, "Acme Rentals", PartnerKind.RENTAL_COMPANY));
-    storage.directory().savePartner(partner(lakeside, "Lakeside Hall", PartnerKind.VENUE));
-    storage.directory().savePartner(partner(inkwell, "Inkwell Printers", PartnerKind.PRINTER));
-    line("Partners: Acme Rentals (rental company), Lakeside Hall (venue), Inkwell Printers (printer).");
     command("Maya enables the collaboration entitlement for the wedding",
         ops.setEntitlements("cmd-01", wedding, Set.of(Entitlement.MULTI_USER_SUPPORT)));
+    DirectoryCommands directory = ops.directory(wedding);
+    command("Maya adds Acme Rentals to the partner directory",
+        directory.createPartner("dir-01", partner(acme, "Acme Rentals", PartnerKind.RENTAL_COMPANY)));
+    directory.createPartner("dir-02", partner(lakeside, "Lakeside Hall", PartnerKind.VENUE));
+    directory.createPartner("dir-03", partner(inkwell, "Inkwell Printers", PartnerKind.PRINTER));
+    line("Partners: Acme Rentals (rental company), Lakeside Hall (venue), Inkwell Printers (printer).");
+    command("Maya invites Dana into Acme Rentals", directory.inviteMember("dir-04", MemberInvite.builder()
+        .partnerId(acme).userId(dana).displayName("Dana").canInvite(true).build()));
+    decision("Dana opens the portal before accepting", workspace.openPartnerSession(toni, dana, acme, wedding)
+        .decision());
+    command("Dana accepts the invitation", workspace.acceptInvitation("dana-00", toni, dana, acme));
+    command("Dana accepts it again (a second tap)", workspace.acceptInvitation("dana-00b", toni, dana, acme));
+    directory.createPrincipal("dir-05", PrincipalDraft.builder().principalId(inkwellSync).partnerId(inkwell)
+        .name("Inkwell print sync").addTriggers("printable.generated").build());
+    directory.grantWriteAccess("dir-06", inkwellSync);
+    line("Inkwell's machine identity, Inkwell print sync, is stored (enabled, with write access).");
+    line("Partners Dana may manage: " + workspace.partnersManagedBy(toni, dana).size()
+        + " (she is a member, not an owner or manager).");
     GrantId acmeGrant = GrantId.of(command("Maya issues a grant to Acme Rentals (pending until activated)",
         ops.issueGrant("cmd-02", GrantDraft.builder().partnerId(acme)
             .scope(GrantScope.builder().occasionId(wedding).addEvents(rehearsal, reception)
@@ -141,7 +156,7 @@ public final class PartnerkitDemo {
         .build()).recordId().orElseThrow());
     ops.activateGrant("cmd-04", lakesideGrant);
     GrantId inkwellGrant = GrantId.of(ops.issueGrant("cmd-05", GrantDraft.builder().partnerId(inkwell)
-        .integrationPrincipal(inkwellSync.principalId())
+        .integrationPrincipal(inkwellSync)
         .scope(GrantScope.builder().occasionId(wedding).addSurfaces(Surface.PROPOSAL_OPTIONS).build())
         .addCapabilities(PartnerCapability.RECOMMEND_PROPOSAL_OPTION)
         .validFrom(Instant.parse("2026-11-01T06:00:00Z")).build()).recordId().orElseThrow());
@@ -149,17 +164,17 @@ public final class PartnerkitDemo {
     line("Lakeside Hall and Inkwell's integration get active grants of their own.");
     TaskId linen = TaskId.of(command("Maya creates a task for Acme Rentals",
         ops.tasks().create("cmd-07", TaskDraft.builder().occasionId(wedding).eventId(reception).partnerId(acme)
-            .assignee(dana.userId()).title("Deliver linen and attach the rental proof")
+            .assignee(dana).title("Deliver linen and attach the rental proof")
             .dueAt(Instant.parse("2026-11-13T22:00:00Z")).build())).recordId().orElseThrow());
 
     heading("1. Before its grant is active, Acme Rentals sees nothing");
-    PartnerSessionOpening refused = workspace.openPartnerSession(dana, toni, wedding);
+    PartnerSessionOpening refused = workspace.openPartnerSession(toni, dana, acme, wedding);
     decision("Dana opens the partner portal for the wedding", refused.decision());
     line("Session opened: " + refused.session().isPresent() + ".");
 
     heading("2. Maya activates the grant; Dana moves the linen task through its states");
     command("Maya activates the grant", ops.activateGrant("cmd-08", acmeGrant));
-    PartnerSessionOpening opening = workspace.openPartnerSession(dana, toni, wedding);
+    PartnerSessionOpening opening = workspace.openPartnerSession(toni, dana, acme, wedding);
     decision("Dana opens the partner portal for the wedding", opening.decision());
     PartnerSession session = opening.session().orElseThrow();
     ReadResult<PartnerTask> tasks = session.tasks().list();
@@ -188,7 +203,7 @@ public final class PartnerkitDemo {
     heading("5. vendor_access is switched off for the wedding (the plan lost feature.multi_user_support)");
     command("Maya's billing admin removes the entitlement", ops.setEntitlements("cmd-09", wedding, Set.of()));
     decision("Dana opens the partner portal for the wedding",
-        workspace.openPartnerSession(dana, toni, wedding).decision());
+        workspace.openPartnerSession(toni, dana, acme, wedding).decision());
     ReadResult<PartnerTask> operatorRead = ops.tasks().list(wedding);
     decision("Maya reads the wedding's partner tasks", operatorRead.decision());
     command("Maya approves the task", ops.tasks().approve("cmd-10", linen));
@@ -196,7 +211,7 @@ public final class PartnerkitDemo {
         Set.of(Entitlement.MULTI_USER_SUPPORT)));
 
     heading("6. Inkwell's integration tries to accept a proposal option");
-    PartnerSession machine = workspace.openPartnerSession(inkwellSync, toni, wedding).session().orElseThrow();
+    PartnerSession machine = workspace.openIntegrationSession(toni, inkwellSync, wedding).session().orElseThrow();
     command("Inkwell print sync accepts option B", machine.contribute("ink-01", Contribution.builder()
         .surface(Surface.PROPOSAL_OPTIONS).resourceId(ResourceId.of("optset-7-b"))
         .summary("Accept option B (letterpress invitations)").addEffects(SourceTruth.PROPOSAL_ACCEPTANCE).build()));
@@ -215,12 +230,12 @@ public final class PartnerkitDemo {
     printTimeline(ops.activity(wedding, ActivityQuery.builder().limit(100).build()).items());
     heading("Activity timeline as Acme Rentals sees it (internal-only rows hidden)");
     clock.set(Instant.parse("2026-11-10T15:00:00Z"));
-    PartnerSession again = workspace.openPartnerSession(dana, toni, wedding).session().orElseThrow();
+    PartnerSession again = workspace.openPartnerSession(toni, dana, acme, wedding).session().orElseThrow();
     printTimeline(again.activity(ActivityQuery.builder().limit(100).build()).items());
   }
 
-  private Partner partner(PartnerId id, String name, PartnerKind kind) {
-    return Partner.builder().tenantId(toni).partnerId(id).name(name).kind(kind).build();
+  private static PartnerDraft partner(PartnerId id, String name, PartnerKind kind) {
+    return PartnerDraft.builder().partnerId(id).name(name).kind(kind).build();
   }
 
   private CommandResult command(String what, CommandResult result) {

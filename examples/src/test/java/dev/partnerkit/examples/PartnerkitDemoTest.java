@@ -21,6 +21,7 @@ class PartnerkitDemoTest {
     List<ReasonCode> partnerSide = decisions.stream().map(Decision::reason)
         .filter(r -> r != ReasonCode.ALLOWED_FOR_OPERATOR).collect(Collectors.toList());
     assertEquals(List.of(
+        ReasonCode.ACTOR_NOT_RESOLVED, ReasonCode.ALLOWED_FOR_MEMBER, ReasonCode.INVITATION_NOT_OPEN,
         ReasonCode.GRANT_PENDING,
         ReasonCode.ALLOWED_BY_GRANT, ReasonCode.ALLOWED_BY_GRANT,
         ReasonCode.ALLOWED_BY_GRANT, ReasonCode.ALLOWED_BY_GRANT, ReasonCode.ALLOWED_BY_GRANT,

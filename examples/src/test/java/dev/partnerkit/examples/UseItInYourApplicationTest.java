@@ -7,15 +7,12 @@ import dev.partnerkit.domain.Decision;
 import dev.partnerkit.domain.Entitlement;
 import dev.partnerkit.domain.GrantId;
 import dev.partnerkit.domain.GrantScope;
-import dev.partnerkit.domain.MembershipStatus;
 import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.OperatorRole;
 import dev.partnerkit.domain.OperatorUser;
-import dev.partnerkit.domain.Partner;
 import dev.partnerkit.domain.PartnerCapability;
 import dev.partnerkit.domain.PartnerId;
 import dev.partnerkit.domain.PartnerKind;
-import dev.partnerkit.domain.PartnerMember;
 import dev.partnerkit.domain.ReasonCode;
 import dev.partnerkit.domain.Surface;
 import dev.partnerkit.domain.Tenant;
@@ -27,8 +24,11 @@ import dev.partnerkit.policy.surface.tasks.TaskDraft;
 import dev.partnerkit.policy.surface.tasks.TaskId;
 import dev.partnerkit.policy.surface.tasks.TaskStatus;
 import dev.partnerkit.policy.workspace.CommandResult;
+import dev.partnerkit.policy.workspace.DirectoryCommands;
 import dev.partnerkit.policy.workspace.GrantDraft;
+import dev.partnerkit.policy.workspace.MemberInvite;
 import dev.partnerkit.policy.workspace.OperatorConsole;
+import dev.partnerkit.policy.workspace.PartnerDraft;
 import dev.partnerkit.policy.workspace.PartnerSessionOpening;
 import dev.partnerkit.policy.workspace.PartnerWorkspace;
 import dev.partnerkit.spi.PartnerkitStorage;
@@ -64,36 +64,42 @@ class UseItInYourApplicationTest {
     PartnerkitStorage storage = JdbcStorage.builder(dataSource).build();   // dialect detected from the connection
     PartnerWorkspace workspace = PartnerWorkspace.builder().storage(storage).clock(Clock.systemUTC()).build();
 
-    // Your directory: the tenant and its partners. You authenticate the people and machines acting for them.
+    // Your tenant and Maya, an operator of it. You authenticate the people and machines; Partnerkit decides.
     TenantId toni = TenantId.of("toni-catering");
     storage.directory().saveTenant(Tenant.of(toni, "Toni Catering", ZoneId.of("America/Chicago")));
-    PartnerId acme = PartnerId.of("p-acme-rentals");
-    storage.directory().savePartner(Partner.builder().tenantId(toni).partnerId(acme).name("Acme Rentals")
-        .kind(PartnerKind.RENTAL_COMPANY).build());
     OperatorUser maya = OperatorUser.builder().userId(UserId.of("u-maya")).tenantId(toni).displayName("Maya")
         .addRoles(OperatorRole.OWNER_OPS_LEAD).build();
-    PartnerMember dana = PartnerMember.builder().userId(UserId.of("u-dana")).partnerId(acme).displayName("Dana")
-        .status(MembershipStatus.ACTIVE).build();
 
-    // Maya switches partner collaboration on for the wedding, issues Acme a grant and activates it. Every command
-    // takes an idempotency key: a retry with the same key returns the first outcome and writes nothing.
+    // Maya switches partner collaboration on for the wedding, adds Acme Rentals to the partner directory and
+    // invites Dana, who accepts. Every command takes an idempotency key: a retry with the same key returns the
+    // first outcome and writes nothing.
     OperatorConsole ops = workspace.operator(maya);
     OccasionId wedding = OccasionId.of("occ-rivera-wedding");
     ops.setEntitlements("cmd-7f31", wedding, Set.of(Entitlement.MULTI_USER_SUPPORT));
-    CommandResult issued = ops.issueGrant("cmd-7f32", GrantDraft.builder().partnerId(acme)
+    PartnerId acme = PartnerId.of("p-acme-rentals");
+    UserId dana = UserId.of("u-dana");
+    DirectoryCommands directory = ops.directory(wedding);
+    directory.createPartner("cmd-7f32", PartnerDraft.builder().partnerId(acme).name("Acme Rentals")
+        .kind(PartnerKind.RENTAL_COMPANY).build());
+    directory.inviteMember("cmd-7f33", MemberInvite.builder().partnerId(acme).userId(dana).displayName("Dana")
+        .build());
+    workspace.acceptInvitation("dana-01", toni, dana, acme);
+
+    // Maya issues Acme a grant for the wedding's tasks, activates it and gives Acme a task.
+    CommandResult issued = ops.issueGrant("cmd-7f34", GrantDraft.builder().partnerId(acme)
         .scope(GrantScope.builder().occasionId(wedding).addSurfaces(Surface.TASKS).build())
         .addCapabilities(PartnerCapability.MANAGE_TASK).validFrom(Instant.now()).build());
     GrantId grantId = GrantId.of(issued.recordId().orElseThrow());
-    ops.activateGrant("cmd-7f33", grantId);
-    TaskId taskId = TaskId.of(ops.tasks().create("cmd-7f34", TaskDraft.builder().occasionId(wedding)
+    ops.activateGrant("cmd-7f35", grantId);
+    TaskId taskId = TaskId.of(ops.tasks().create("cmd-7f36", TaskDraft.builder().occasionId(wedding)
         .partnerId(acme).title("Deliver linen").build()).recordId().orElseThrow());
 
     // Dana opens Acme's portal: she sees nothing until an active grant covers her and the occasion.
-    PartnerSessionOpening opening = workspace.openPartnerSession(dana, toni, wedding);
+    PartnerSessionOpening opening = workspace.openPartnerSession(toni, dana, acme, wedding);
     if (opening.session().isEmpty()) {
       return opening.decision();                          // blocked: why, owner, next safe action, proof needed
     }
-    CommandResult moved = opening.session().get().tasks().move("dana-01", taskId, TaskStatus.IN_PROGRESS);
+    CommandResult moved = opening.session().get().tasks().move("dana-02", taskId, TaskStatus.IN_PROGRESS);
     return moved.decision();                              // allowed, or blocked and explained the same way
     // use-it: end
   }

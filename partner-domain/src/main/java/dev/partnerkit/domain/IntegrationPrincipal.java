@@ -12,7 +12,8 @@ import org.immutables.value.Value;
 /**
  * A partner's machine identity: a separate access path from its people, least privilege, read-only unless an
  * operator enables writes, fed by webhook triggers such as {@code printable.generated} or
- * {@code seating_plan.published}. Only grants that name the principal cover it.
+ * {@code seating_plan.published}. Only grants that name the principal cover it. Stored and tenant-bound: Partnerkit
+ * loads it inside every unit of work that decides, so disabling it blocks its very next call.
  */
 @Value.Immutable
 @JsonTypeName("integration")
@@ -20,6 +21,9 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableIntegrationPrincipal.class)
 public non-sealed abstract class IntegrationPrincipal implements Actor {
   private static final Pattern TRIGGER = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
+
+  /** @return the tenant whose directory holds the principal */
+  public abstract TenantId tenantId();
 
   /** @return the machine identity */
   public abstract IntegrationPrincipalId principalId();
@@ -45,6 +49,12 @@ public non-sealed abstract class IntegrationPrincipal implements Actor {
   /** @return the webhook triggers it subscribes to, e.g. {@code printable.generated} */
   public abstract Set<String> triggers();
 
+  /** @return optimistic-locking version, raised by one at every change */
+  @Value.Default
+  public long version() {
+    return 0;
+  }
+
   @Override
   public final String actorId() {
     return principalId().value();
@@ -68,6 +78,7 @@ public non-sealed abstract class IntegrationPrincipal implements Actor {
   @Value.Check
   protected void check() {
     Checks.text("name", name(), Checks.MAX_NAME_LENGTH);
+    Checks.nonNegative("version", version());
     Checks.maxSize("triggers", triggers(), 64);
     for (String trigger : triggers()) {
       Checks.check(trigger.length() <= 64 && TRIGGER.matcher(trigger).matches(), "triggers",

@@ -22,7 +22,18 @@ public enum IntentKind implements WireNamed {
   /** Issue, activate, suspend, revoke or renew grants (operators). */
   MANAGE_GRANTS(Operation.WRITE),
   /** Set the entitlements of an occasion, and so its product capabilities (operators). */
-  MANAGE_ENTITLEMENTS(Operation.WRITE);
+  MANAGE_ENTITLEMENTS(Operation.WRITE),
+  /** Vendor management: create and edit partners and integration principals, change members' roles and flags. */
+  MANAGE_DIRECTORY(Operation.WRITE),
+  /** Invite a person into a partner (operators, and members with can_invite into their own partner). */
+  INVITE_MEMBER(Operation.WRITE),
+  /** Accept one's own open invitation (the invited person). */
+  ACCEPT_INVITATION(Operation.WRITE),
+  /**
+   * A safety action: suspend or revoke a grant, remove a member, disable an integration principal, withdraw its write
+   * access. Never gated by product scope or plan: turning vendor_access back on must not revive access.
+   */
+  REVOKE_ACCESS(Operation.WRITE);
 
   private final String wireName = name().toLowerCase(Locale.ROOT);
   private final Operation operation;
@@ -34,6 +45,11 @@ public enum IntentKind implements WireNamed {
   /** @return whether the intent reads or writes */
   public Operation operation() {
     return operation;
+  }
+
+  /** @return whether the intent concerns the partner organisation itself (its memberships), not occasion data */
+  public boolean onOrganisation() {
+    return this == INVITE_MEMBER || this == ACCEPT_INVITATION;
   }
 
   /** @return whether the intent acts on one kernel record (and so needs a {@link RecordAction}) */

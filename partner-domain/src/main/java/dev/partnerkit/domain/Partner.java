@@ -38,11 +38,18 @@ public abstract class Partner {
   /** @return the operator who owns the relationship, if any */
   public abstract Optional<UserId> ownerUserId();
 
+  /** @return optimistic-locking version, raised by one at every change */
+  @Value.Default
+  public long version() {
+    return 0;
+  }
+
   @Value.Check
   protected void check() {
     Checks.text("name", name(), Checks.MAX_NAME_LENGTH);
     tier().ifPresent(t -> Checks.text("tier", t, Checks.MAX_IDENTIFIER_LENGTH));
     region().ifPresent(r -> Checks.text("region", r, Checks.MAX_NAME_LENGTH));
+    Checks.nonNegative("version", version());
   }
 
   /** @return a new builder */

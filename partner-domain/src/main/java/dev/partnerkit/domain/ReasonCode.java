@@ -14,13 +14,15 @@ public enum ReasonCode implements WireNamed {
   ALLOWED_FOR_OPERATOR(null, NextStepOwner.OPERATOR),
   /** Allowed: an active grant covers the request. */
   ALLOWED_BY_GRANT(null, NextStepOwner.PARTNER),
+  /** Allowed: an active member acts on its own partner's memberships (inviting with can_invite, accepting). */
+  ALLOWED_FOR_MEMBER(null, NextStepOwner.PARTNER),
 
   /** vendor_access is not part of the product for this occasion: unavailable product scope, not a permission. */
   PRODUCT_SCOPE_UNAVAILABLE(DecisionCheck.PRODUCT_SCOPE, NextStepOwner.BILLING_ADMIN),
 
   /** The actor does not resolve into context: membership not active, principal disabled, unknown partner. */
   ACTOR_NOT_RESOLVED(DecisionCheck.ACTOR, NextStepOwner.PARTNER),
-  /** A partner or integration asked for an operator-only action (grants, entitlements, creating tasks). */
+  /** A partner or integration asked for an operator-only action (grants, entitlements, the directory, creating tasks). */
   OPERATOR_ONLY_ACTION(DecisionCheck.ACTOR, NextStepOwner.OPERATOR),
   /** The operator's roles do not include one this action needs. */
   OPERATOR_ROLE_MISSING(DecisionCheck.ACTOR, NextStepOwner.OPERATOR),
@@ -53,8 +55,15 @@ public enum ReasonCode implements WireNamed {
   /** The integration principal is read-only. */
   INTEGRATION_READ_ONLY(DecisionCheck.SURFACE_MODE, NextStepOwner.OPERATOR),
 
-  /** The member lacks a membership flag this surface needs (e.g. can_view_metrics for the scorecard). */
+  /**
+   * The member lacks a membership flag the action needs: can_view_metrics (scorecard, metrics), can_invite
+   * (inviting), can_manage_events (writing run-of-show and venue plans).
+   */
   MEMBER_FLAG_MISSING(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
+  /** There is no open invitation to accept: it was accepted already, withdrawn, or never sent. */
+  INVITATION_NOT_OPEN(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
+  /** The invitation expired before it was accepted. */
+  INVITATION_EXPIRED(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
   /** The record is with another partner. (Partner sessions never get this far: to them such a record does not exist.) */
   RECORD_NOT_FOR_PARTNER(DecisionCheck.SURFACE_RULE, NextStepOwner.OPERATOR),
   /** The move is legal, but only for operators (approve, send back). */

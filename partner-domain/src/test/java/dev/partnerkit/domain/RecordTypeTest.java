@@ -53,7 +53,8 @@ class RecordTypeTest {
         case REVISE -> EnumSet.of(ActorKind.PARTNER_MEMBER);
         case LINK, UNLINK -> EnumSet.of(ActorKind.INTEGRATION);
         case VIEW, TRANSITION -> EnumSet.allOf(ActorKind.class);
-        case CONTRIBUTE, MANAGE_GRANTS, MANAGE_ENTITLEMENTS -> Set.of();
+        case CONTRIBUTE, MANAGE_GRANTS, MANAGE_ENTITLEMENTS, MANAGE_DIRECTORY, INVITE_MEMBER, ACCEPT_INVITATION,
+            REVOKE_ACCESS -> Set.of();
       };
       assertEquals(expected, type.actorsFor(intent), intent.wireName());
     }

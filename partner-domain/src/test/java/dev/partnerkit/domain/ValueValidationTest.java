@@ -215,7 +215,7 @@ class ValueValidationTest {
     assertTrue(s.getMessage().contains("capabilities"), s.getMessage());
   }
 
-  private static final PartnerMember DANA = PartnerMember.builder().userId(UserId.of("u-dana"))
+  private static final PartnerMember DANA = PartnerMember.builder().tenantId(TenantId.of("toni-catering")).userId(UserId.of("u-dana"))
       .partnerId(PartnerId.of("p-acme")).displayName("Dana").status(MembershipStatus.ACTIVE).build();
   private static final TenantId TENANT = TenantId.of("toni-catering");
   private static final OccasionId OCCASION = OccasionId.of("occ-wedding");
@@ -350,7 +350,7 @@ class ValueValidationTest {
         .tenantId(TenantId.of("toni-catering")).displayName("Maya").build());
     assertEquals("roles", roles.field());
     InvalidValueException trigger = failsInBuild(() -> IntegrationPrincipal.builder()
-        .principalId(IntegrationPrincipalId.of("ip-1")).partnerId(PartnerId.of("p-acme")).name("Sync")
+        .tenantId(TenantId.of("toni-catering")).principalId(IntegrationPrincipalId.of("ip-1")).partnerId(PartnerId.of("p-acme")).name("Sync")
         .addTriggers("Printable Generated").build());
     assertEquals("triggers", trigger.field());
     assertTrue(trigger.getMessage().contains("'Printable Generated'"), trigger.getMessage());

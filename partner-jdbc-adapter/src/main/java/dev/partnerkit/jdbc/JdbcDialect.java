@@ -18,7 +18,8 @@ public enum JdbcDialect {
   H2("h2", " for update", "?");
 
   /** The script names of every schema version, in version order; the same in every dialect's folder. */
-  private static final List<String> SCRIPTS = List.of("V1__partnerkit_schema.sql", "V2__record_kernel.sql");
+  private static final List<String> SCRIPTS = List.of("V1__partnerkit_schema.sql", "V2__record_kernel.sql",
+      "V3__identity.sql");
 
   private final String folder;
   private final String claimLock;

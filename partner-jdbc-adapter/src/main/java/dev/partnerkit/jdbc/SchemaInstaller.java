@@ -27,7 +27,7 @@ import javax.sql.DataSource;
  */
 public final class SchemaInstaller {
   /** The schema version the scripts of this release create. */
-  public static final int CURRENT_VERSION = 2;
+  public static final int CURRENT_VERSION = 3;
 
   private static final String VERSION_TABLE = "partnerkit_schema_version";
   private static final Pattern SCRIPT_VERSION = Pattern.compile("/V(\\d+)__[^/]*\\.sql$");

@@ -83,9 +83,10 @@ class SchemaMigrationTest {
     Instant before = Instant.now().minus(Duration.ofMinutes(1));
     assertTrue(SchemaInstaller.install(ds));
     Instant after = Instant.now().plus(Duration.ofMinutes(1));
-    assertEquals(2, SchemaInstaller.installedVersion(ds));
+    assertEquals(SchemaInstaller.CURRENT_VERSION, SchemaInstaller.installedVersion(ds));
     assertFalse(SchemaInstaller.install(ds, dialect));
-    assertEquals(2, AbstractJdbcStorageTest.count(ds, "select count(*) from partnerkit_schema_version"));
+    assertEquals(SchemaInstaller.CURRENT_VERSION, AbstractJdbcStorageTest.count(ds,
+        "select count(*) from partnerkit_schema_version"));
     PartnerkitStorage storage = JdbcStorage.builder(ds).build();
 
     // ------------------------------------------------ tasks are records
@@ -218,8 +219,9 @@ class SchemaMigrationTest {
       } finally {
         pool.shutdownNow();
       }
-      assertEquals(2, SchemaInstaller.installedVersion(two[1]));
-      assertEquals(2, AbstractJdbcStorageTest.count(two[1], "select count(*) from partnerkit_schema_version"));
+      assertEquals(SchemaInstaller.CURRENT_VERSION, SchemaInstaller.installedVersion(two[1]));
+      assertEquals(SchemaInstaller.CURRENT_VERSION, AbstractJdbcStorageTest.count(two[1],
+        "select count(*) from partnerkit_schema_version"));
       long tasks = AbstractJdbcStorageTest.count(two[1], "select count(*) from pk_record");
       assertEquals(upTo == 1 ? 6 : 0, tasks);
     }

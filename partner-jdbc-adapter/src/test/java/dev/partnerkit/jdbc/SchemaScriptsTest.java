@@ -42,7 +42,7 @@ class SchemaScriptsTest {
         assertTrue(m.group(2).startsWith("tenant_id"), () -> "tenant_id must lead " + m.group());
       }
     }
-    assertEquals(18 + 7, keys, "18 in version 1, 7 in version 2");
+    assertEquals(18 + 7 + 4, keys, "18 in version 1, 7 in version 2, 4 in version 3");
   }
 
   @Test
@@ -92,7 +92,8 @@ class SchemaScriptsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> JdbcDialect.fromProductName("MySQL"));
     assertTrue(e.getMessage().contains("MySQL"));
-    assertEquals(List.of("db/partnerkit/h2/V1__partnerkit_schema.sql", "db/partnerkit/h2/V2__record_kernel.sql"),
+    assertEquals(List.of("db/partnerkit/h2/V1__partnerkit_schema.sql", "db/partnerkit/h2/V2__record_kernel.sql",
+        "db/partnerkit/h2/V3__identity.sql"),
         JdbcDialect.H2.schemaScripts());
     assertEquals("db/partnerkit/postgresql", JdbcDialect.POSTGRESQL.schemaLocation());
   }

@@ -53,13 +53,23 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Check 7 for a request about a kernel record runs the kernel's rules (the record is with the acting partner; the
  * move is in the type's lifecycle for this kind of actor; prerequisites are closed; partners write no internal-only
- * record) and then the record type's own {@link RecordRule rules}, in order.
+ * record) and then the record type's own {@link RecordRule rules}, in order. A view of one entry that is no kernel
+ * record (an activity entry: a record action without a record type in the facts) is decided with exact scope, and
+ * only the rule that it is the acting partner's own; any other request about a record needs its record type.
  */
 public final class AccessDecider {
   private static final Map<DecisionCheck, List<DecisionCheck>> PARTNER_PIPELINE =
       prefixes(DecisionCheck.values());
   private static final Map<DecisionCheck, List<DecisionCheck>> OPERATOR_PIPELINE = prefixes(new DecisionCheck[] {
       DecisionCheck.PRODUCT_SCOPE, DecisionCheck.ACTOR, DecisionCheck.SURFACE_RULE});
+  /** A member acting on its own partner's memberships: no grant reaches into occasion data, so no grant is asked. */
+  private static final Map<DecisionCheck, List<DecisionCheck>> ORGANISATION_PIPELINE = prefixes(new DecisionCheck[] {
+      DecisionCheck.PRODUCT_SCOPE, DecisionCheck.ACTOR, DecisionCheck.SURFACE_RULE, DecisionCheck.SOURCE_TRUTH});
+  /** Partner-side writes on these surfaces edit event-level plans: they need the flag can_manage_events. */
+  private static final Set<Surface> EVENT_EDITING_SURFACES = EnumSet.of(Surface.RUN_OF_SHOW, Surface.VENUE_PLANS);
+  /** Operator intents that product scope never gates: setting entitlements, and the safety actions. */
+  private static final Set<IntentKind> UNGATED_OPERATOR_INTENTS = EnumSet.of(IntentKind.MANAGE_ENTITLEMENTS,
+      IntentKind.REVOKE_ACCESS);
   /** Intents a partner member or integration may ask for at all (an allow list: anything else is operator-only). */
   private static final Set<IntentKind> PARTNER_INTENTS = EnumSet.of(IntentKind.VIEW, IntentKind.CONTRIBUTE,
       IntentKind.CREATE, IntentKind.TRANSITION, IntentKind.REVISE, IntentKind.LINK, IntentKind.UNLINK);
@@ -111,8 +121,11 @@ public final class AccessDecider {
 
   private static @Nullable RecordType<?, ?> recordTypeOf(AccessRequest request, DecisionFacts facts) {
     RecordAction action = request.record().orElse(null);
-    if (action == null || (request.intent() == IntentKind.VIEW && facts.recordType().isEmpty())) {
-      return null; // a view of one row that is no kernel record (an activity entry) needs no record type
+    if (action == null) {
+      return null;
+    }
+    if (request.intent() == IntentKind.VIEW && facts.recordType().isEmpty()) {
+      return null; // a view of one entry that is no kernel record (an activity entry): exact scope, no type rules
     }
     RecordType<?, ?> type = facts.recordType().orElseThrow(() -> new InvalidValueException("facts.recordType",
         "facts.recordType is required for a request about a " + action.type() + " record, but was empty"));
@@ -125,7 +138,7 @@ public final class AccessDecider {
 
   private static Decision decideForOperator(AccessRequest request, OperatorUser operator,
       @Nullable RecordType<?, ?> type, Explanations say) {
-    boolean mutation = request.operation() == Operation.WRITE && request.intent() != IntentKind.MANAGE_ENTITLEMENTS;
+    boolean mutation = request.operation() == Operation.WRITE && !UNGATED_OPERATOR_INTENTS.contains(request.intent());
     if (mutation && !say.facts().productScope().vendorAccessEnabled()) {
       return say.blocked(ReasonCode.PRODUCT_SCOPE_UNAVAILABLE, OPERATOR_PIPELINE.get(DecisionCheck.PRODUCT_SCOPE),
           null);
@@ -150,10 +163,13 @@ public final class AccessDecider {
           null);
     }
     PartnerId partnerId = actor.actingPartner().orElseThrow();
+    IntentKind intent = request.intent();
+    if (intent.onOrganisation()) {
+      return decideOnOrganisation(request, facts, actor, partnerId, say);
+    }
     if (!resolves(actor, partnerId, request, facts)) {
       return say.blocked(ReasonCode.ACTOR_NOT_RESOLVED, PARTNER_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
-    IntentKind intent = request.intent();
     if (!PARTNER_INTENTS.contains(intent) || (type != null && !type.actorsFor(intent).contains(actor.kind()))) {
       return say.blocked(ReasonCode.OPERATOR_ONLY_ACTION, PARTNER_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
@@ -206,16 +222,61 @@ public final class AccessDecider {
         PARTNER_PIPELINE.get(DecisionCheck.SOURCE_TRUTH));
   }
 
-  private static boolean resolves(Actor actor, PartnerId partnerId, AccessRequest request, DecisionFacts facts) {
+  /**
+   * A member inviting into its own partner, or accepting its own invitation: product scope, actor, then the
+   * membership rule (can_invite; an open, unexpired invitation). Integrations never manage memberships.
+   */
+  private static Decision decideOnOrganisation(AccessRequest request, DecisionFacts facts, Actor actor,
+      PartnerId partnerId, Explanations say) {
+    if (!facts.productScope().vendorAccessEnabled()) {
+      return say.blocked(ReasonCode.PRODUCT_SCOPE_UNAVAILABLE, ORGANISATION_PIPELINE.get(DecisionCheck.PRODUCT_SCOPE),
+          null);
+    }
+    if (!(actor instanceof PartnerMember member)) {
+      return say.blocked(ReasonCode.OPERATOR_ONLY_ACTION, ORGANISATION_PIPELINE.get(DecisionCheck.ACTOR), null);
+    }
+    boolean accepting = request.intent() == IntentKind.ACCEPT_INVITATION;
+    if (!partnerResolves(partnerId, request, facts) || !member.tenantId().equals(request.tenantId())
+        || (!accepting && member.status() != MembershipStatus.ACTIVE)) {
+      return say.blocked(ReasonCode.ACTOR_NOT_RESOLVED, ORGANISATION_PIPELINE.get(DecisionCheck.ACTOR), null);
+    }
+    ReasonCode rule;
+    if (accepting) {
+      rule = member.status() != MembershipStatus.INVITED ? ReasonCode.INVITATION_NOT_OPEN
+          : member.inviteExpiresAt().map(until -> !say.now().isBefore(until)).orElse(false)
+              ? ReasonCode.INVITATION_EXPIRED : null;
+    } else {
+      rule = member.canInvite() ? null : ReasonCode.MEMBER_FLAG_MISSING;
+    }
+    if (rule != null) {
+      return say.blocked(rule, ORGANISATION_PIPELINE.get(DecisionCheck.SURFACE_RULE), null);
+    }
+    if (!request.effects().isEmpty()) {
+      return say.blocked(ReasonCode.SOURCE_TRUTH_PROTECTED, ORGANISATION_PIPELINE.get(DecisionCheck.SOURCE_TRUTH),
+          null);
+    }
+    return say.allowedForMember(ORGANISATION_PIPELINE.get(DecisionCheck.SOURCE_TRUTH));
+  }
+
+  private static boolean partnerResolves(PartnerId partnerId, AccessRequest request, DecisionFacts facts) {
     Partner partner = facts.partner().orElse(null);
-    if (partner == null || !partner.partnerId().equals(partnerId) || !partner.tenantId().equals(request.tenantId())
-        || partner.status() != PartnerStatus.ACTIVE) {
+    return partner != null && partner.partnerId().equals(partnerId) && partner.tenantId().equals(request.tenantId())
+        && partner.status() == PartnerStatus.ACTIVE;
+  }
+
+  /**
+   * The actor resolves when its partner is an active partner of the request's tenant and it is an active membership
+   * or an enabled principal of that same tenant: a partner id means nothing outside its tenant.
+   */
+  private static boolean resolves(Actor actor, PartnerId partnerId, AccessRequest request, DecisionFacts facts) {
+    if (!partnerResolves(partnerId, request, facts)) {
       return false;
     }
     if (actor instanceof PartnerMember member) {
-      return member.status() == MembershipStatus.ACTIVE;
+      return member.tenantId().equals(request.tenantId()) && member.status() == MembershipStatus.ACTIVE;
     }
-    return actor instanceof IntegrationPrincipal principal && principal.enabled();
+    return actor instanceof IntegrationPrincipal principal && principal.tenantId().equals(request.tenantId())
+        && principal.enabled();
   }
 
   /** Checks 3 (grant), 4 (scope) and 5 (capability) for one grant; null when the grant passes all three. */
@@ -286,11 +347,21 @@ public final class AccessDecider {
 
   private static @Nullable ReasonCode partnerSurfaceRule(AccessRequest request, Actor actor, Surface surface,
       @Nullable RecordType<?, ?> type, PartnerId partnerId) {
-    if (surface == Surface.SCORECARD && actor instanceof PartnerMember member && !member.canViewMetrics()) {
-      return ReasonCode.MEMBER_FLAG_MISSING;
+    if (actor instanceof PartnerMember member) {
+      if (surface == Surface.SCORECARD && !member.canViewMetrics()) {
+        return ReasonCode.MEMBER_FLAG_MISSING;
+      }
+      if (EVENT_EDITING_SURFACES.contains(surface) && request.operation() == Operation.WRITE
+          && !member.canManageEvents()) {
+        return ReasonCode.MEMBER_FLAG_MISSING;
+      }
     }
     if (type != null) {
       return recordRule(request, type, actor.kind(), partnerId);
+    }
+    RecordAction entry = request.record().orElse(null);
+    if (entry != null && !entry.partnerId().map(partnerId::equals).orElse(false)) {
+      return ReasonCode.RECORD_NOT_FOR_PARTNER; // an entry of no record type is still only the partner's own
     }
     if (request.operation() == Operation.WRITE) {
       if (request.internalOnly()) {
@@ -352,9 +423,10 @@ public final class AccessDecider {
   static List<OperatorRole> rolesFor(IntentKind intent) {
     return switch (intent) {
       case VIEW -> ANY_ROLE;
-      case MANAGE_GRANTS -> GRANT_ROLES;
+      case MANAGE_GRANTS, MANAGE_DIRECTORY, REVOKE_ACCESS -> GRANT_ROLES;
       case MANAGE_ENTITLEMENTS -> ENTITLEMENT_ROLES;
-      case CONTRIBUTE, CREATE, TRANSITION, REVISE, LINK, UNLINK -> WORK_ROLES;
+      case CONTRIBUTE, CREATE, TRANSITION, REVISE, LINK, UNLINK, INVITE_MEMBER -> WORK_ROLES;
+      case ACCEPT_INVITATION -> List.of(); // a person accepts their own invitation; no operator role does it
     };
   }
 

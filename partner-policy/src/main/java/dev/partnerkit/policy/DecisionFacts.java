@@ -31,7 +31,8 @@ public abstract class DecisionFacts {
 
   /**
    * @return for a request about a kernel record, the record type (its lifecycle and rules decide check 7); its wire
-   *     name must be the request's record type
+   *     name must be the request's record type. Empty for a view of one entry that is no kernel record (an activity
+   *     entry), which is decided with exact scope and no type rules
    */
   public abstract Optional<RecordType<?, ?>> recordType();
 

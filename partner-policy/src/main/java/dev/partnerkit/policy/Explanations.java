@@ -84,6 +84,10 @@ final class Explanations {
     return decision(true, ReasonCode.ALLOWED_BY_GRANT, checks, grant, capability);
   }
 
+  Decision allowedForMember(List<DecisionCheck> checks) {
+    return decision(true, ReasonCode.ALLOWED_FOR_MEMBER, checks, null, null);
+  }
+
   Decision blocked(ReasonCode code, List<DecisionCheck> checks, @Nullable AccessGrant grant) {
     return decision(false, code, checks, grant, null);
   }
@@ -116,6 +120,10 @@ final class Explanations {
     Map<ReasonCode, Explainer> m = new EnumMap<>(ReasonCode.class);
     m.put(ReasonCode.ALLOWED_FOR_OPERATOR, (s, g, c) -> s.allowedOperator());
     m.put(ReasonCode.ALLOWED_BY_GRANT, (s, g, c) -> s.allowedPartner(g, c));
+    m.put(ReasonCode.ALLOWED_FOR_MEMBER, (s, g, c) -> new Words("Allowed because " + s.actorName() + " "
+        + (s.request.intent() == IntentKind.ACCEPT_INVITATION ? "holds an open invitation from " + s.partnerName()
+        : "is an active member of " + s.partnerName() + " with can_invite") + ".", NextStepOwner.PARTNER,
+        "go ahead and " + s.infinitive() + "; grants still decide what the partner sees.", LOGGED));
     m.put(ReasonCode.PRODUCT_SCOPE_UNAVAILABLE, (s, g, c) -> s.productScope());
     m.put(ReasonCode.ACTOR_NOT_RESOLVED, (s, g, c) -> s.actorNotResolved());
     m.put(ReasonCode.OPERATOR_ONLY_ACTION, (s, g, c) -> new Words(
@@ -185,10 +193,20 @@ final class Explanations {
         "ask the operator to enable writes for this integration principal, or send the change through a partner"
             + " member.", "The operator's decision to enable writes for " + s.actorName() + "."));
     m.put(ReasonCode.MEMBER_FLAG_MISSING, (s, g, c) -> new Words(
-        "Blocked because the membership of " + s.actorName() + " in " + s.partnerName()
-            + " lacks can_view_metrics, which the scorecard needs.", NextStepOwner.PARTNER,
-        "ask an owner of " + s.partnerName() + " to turn on can_view_metrics for " + s.actorName() + ".",
-        "A membership with can_view_metrics."));
+        "Blocked because the membership of " + s.actorName() + " in " + s.partnerName() + " lacks " + s.flagNeeded()
+            + ", which " + s.doingForFlag() + " needs.", NextStepOwner.PARTNER,
+        "ask an owner of " + s.partnerName() + " (or the operator) to turn on " + s.flagNeeded() + " for "
+            + s.actorName() + ".", "A membership with " + s.flagNeeded() + "."));
+    m.put(ReasonCode.INVITATION_NOT_OPEN, (s, g, c) -> new Words(
+        "Blocked because " + s.actorName() + " has no open invitation from " + s.partnerName()
+            + ": it was accepted already, withdrawn, or never sent.", NextStepOwner.PARTNER,
+        "if you are a member already, open the partner portal; otherwise ask an owner of " + s.partnerName()
+            + " (or the operator) to invite you.", "An open invitation for " + s.actorName() + "."));
+    m.put(ReasonCode.INVITATION_EXPIRED, (s, g, c) -> new Words(
+        "Blocked because the invitation of " + s.actorName() + " to " + s.partnerName() + " expired"
+            + s.inviteExpiry() + ".", NextStepOwner.PARTNER,
+        "ask an owner of " + s.partnerName() + " (or the operator) to resend the invitation.",
+        "A resent invitation that has not expired."));
     m.put(ReasonCode.RECORD_NOT_FOR_PARTNER, (s, g, c) -> new Words(
         "Blocked because " + s.recordName() + " is not with " + s.partnerName() + ".", NextStepOwner.OPERATOR,
         "ask the operator to assign it to " + s.partnerName() + " if " + s.partnerName() + " should work on it.",
@@ -296,17 +314,30 @@ final class Explanations {
           "ask the operator to add the partner to the directory.",
           "A partner record of " + tenantName() + " for " + actingPartnerId() + ".");
     }
+    boolean foreign = actor instanceof PartnerMember m ? !m.tenantId().equals(request.tenantId())
+        : actor instanceof IntegrationPrincipal p && !p.tenantId().equals(request.tenantId());
+    if (foreign) {
+      return new Words("Blocked because " + actorName() + " belongs to another tenant's directory, not to "
+          + tenantName() + "'s: a partner id means nothing outside its tenant.", NextStepOwner.OPERATOR,
+          "sign in through " + tenantName() + "'s own invitation, or ask its operator to invite you.",
+          "A membership (or principal) stored in " + tenantName() + "'s directory.");
+    }
     if (partner.status() != PartnerStatus.ACTIVE) {
       return new Words("Blocked because " + partner.name() + " is inactive in " + tenantName()
           + "'s partner directory.", NextStepOwner.OPERATOR, "ask the operator to reactivate the partner.",
           "An active partner record.");
     }
     if (actor instanceof PartnerMember member) {
-      return new Words("Blocked because the membership of " + member.displayName() + " in " + partner.name()
-          + " is " + member.status().wireName() + ", not active.", NextStepOwner.PARTNER,
-          member.status() == MembershipStatus.INVITED ? "accept the membership invitation."
-              : "ask an owner of " + partner.name() + " to invite you again.",
-          "An active membership of " + partner.name() + ".");
+      if (member.status() == MembershipStatus.INVITED) {
+        return new Words("Blocked because the membership of " + member.displayName() + " in " + partner.name()
+            + " is invited, not active.", NextStepOwner.PARTNER, "accept the membership invitation.",
+            "An active membership of " + partner.name() + ".");
+      }
+      // removed, or never a member: the same words, and the partner only by the id the person gave
+      return new Words("Blocked because " + member.displayName() + " has no active membership of partner "
+          + member.partnerId() + " in " + tenantName() + ".", NextStepOwner.PARTNER,
+          "ask the partner's owner or the operator for an invitation.", "An active membership of partner "
+          + member.partnerId() + ".");
     }
     return new Words("Blocked because the integration " + actorName() + " is disabled.", NextStepOwner.OPERATOR,
         "ask the operator to enable the integration principal.", "An enabled integration principal.");
@@ -345,6 +376,25 @@ final class Explanations {
     S from = type.lifecycle().parse("fromStatus", action.fromStatus().orElseThrow());
     return type.lifecycle().targets(from, WireNamed.parse(dev.partnerkit.domain.ActorKind.class, "kind", kind))
         .stream().map(s -> words(s.wireName())).toList();
+  }
+
+  /** The membership flag the blocked action needs. */
+  private String flagNeeded() {
+    if (request.intent() == IntentKind.INVITE_MEMBER) {
+      return "can_invite";
+    }
+    return request.surface().filter(sf -> sf == Surface.RUN_OF_SHOW || sf == Surface.VENUE_PLANS).isPresent()
+        ? "can_manage_events" : "can_view_metrics";
+  }
+
+  private String doingForFlag() {
+    return request.intent() == IntentKind.INVITE_MEMBER ? "inviting" : "the " + surfaceName() + " surface"
+        + (request.operation() == dev.partnerkit.domain.Operation.WRITE ? " (changing it)" : "");
+  }
+
+  private String inviteExpiry() {
+    return request.actor() instanceof PartnerMember member && member.inviteExpiresAt().isPresent()
+        ? " on " + date(member.inviteExpiresAt().get()) : "";
   }
 
   private java.util.Optional<RecordType<?, ?>> recordType() {
@@ -393,6 +443,10 @@ final class Explanations {
       case UNLINK -> "unlinking a " + noun;
       case MANAGE_GRANTS -> "managing access grants";
       case MANAGE_ENTITLEMENTS -> "setting entitlements";
+      case MANAGE_DIRECTORY -> "managing the partner directory";
+      case INVITE_MEMBER -> "inviting a member";
+      case ACCEPT_INVITATION -> "accepting an invitation";
+      case REVOKE_ACCESS -> "taking access away";
     };
   }
 
@@ -408,6 +462,10 @@ final class Explanations {
       case UNLINK -> "unlink " + recordName();
       case MANAGE_GRANTS -> "manage access grants";
       case MANAGE_ENTITLEMENTS -> "set the entitlements of occasion " + request.occasionId();
+      case MANAGE_DIRECTORY -> "change the partner directory";
+      case INVITE_MEMBER -> "invite the member";
+      case ACCEPT_INVITATION -> "accept the invitation";
+      case REVOKE_ACCESS -> "take the access away (a safety action, always available)";
     };
   }
 

@@ -66,10 +66,10 @@ final class Fixtures {
   static final Partner ACME_PARTNER = Partner.builder().tenantId(TENANT).partnerId(ACME).name("Acme Rentals")
       .kind(PartnerKind.RENTAL_COMPANY).build();
 
-  static final PartnerMember DANA = PartnerMember.builder().userId(UserId.of("u-dana")).partnerId(ACME)
+  static final PartnerMember DANA = PartnerMember.builder().tenantId(TENANT).userId(UserId.of("u-dana")).partnerId(ACME)
       .displayName("Dana").status(MembershipStatus.ACTIVE).canViewMetrics(true).build();
 
-  static final IntegrationPrincipal ACME_BOT = IntegrationPrincipal.builder()
+  static final IntegrationPrincipal ACME_BOT = IntegrationPrincipal.builder().tenantId(TENANT)
       .principalId(IntegrationPrincipalId.of("ip-acme-sync")).partnerId(ACME).name("Acme sync")
       .writeEnabled(true).addTriggers("timeline.updated").build();
 

@@ -123,16 +123,18 @@ final class Generators {
   // --- actors ---
 
   static PartnerMember member(RandomnessSource in) {
-    return PartnerMember.builder().userId(oneOf(in, USERS)).partnerId(chance(in, 75) ? Fixtures.ACME
+    return PartnerMember.builder().tenantId(Fixtures.TENANT)
+        .userId(oneOf(in, USERS)).partnerId(chance(in, 75) ? Fixtures.ACME
             : Fixtures.VENUE).displayName(oneOf(in, NAMES)).membershipRole(oneOf(in, MembershipRole.class))
         .canInvite(chance(in, 50)).canViewMetrics(chance(in, 60)).canManageEvents(chance(in, 50))
-        .status(chance(in, 75) ? MembershipStatus.ACTIVE : oneOf(in, MembershipStatus.class)).build();
+        .status(chance(in, 85) ? MembershipStatus.ACTIVE : oneOf(in, MembershipStatus.class)).build();
   }
 
   static IntegrationPrincipal principal(RandomnessSource in) {
-    return IntegrationPrincipal.builder().principalId(oneOf(in, PRINCIPALS))
+    return IntegrationPrincipal.builder().tenantId(Fixtures.TENANT)
+        .principalId(oneOf(in, PRINCIPALS))
         .partnerId(chance(in, 75) ? Fixtures.ACME : Fixtures.VENUE).name(oneOf(in, NAMES))
-        .writeEnabled(chance(in, 60)).enabled(chance(in, 85))
+        .writeEnabled(chance(in, 60)).enabled(chance(in, 92))
         .triggers(subset(in, List.of("printable.generated", "seating_plan.published"))).build();
   }
 
@@ -248,8 +250,13 @@ final class Generators {
     if (chance(in, 70)) {
       b.title(oneOf(in, NAMES));
     }
-    if (intent == IntentKind.TRANSITION) {
+    if (intent == IntentKind.TRANSITION && chance(in, 60)) {
+      var move = oneOf(in, type.lifecycle().transitions()); // a listed move, legal for someone
+      b.fromStatus(move.from().wireName()).toStatus(move.to().wireName());
+    } else if (intent == IntentKind.TRANSITION) {
       b.fromStatus(someStatus(in, type)).toStatus(someStatus(in, type));
+    }
+    if (intent == IntentKind.TRANSITION) {
       if (chance(in, 30)) {
         for (TaskId t : subset(in, TASKS)) {
           b.addOpenPrerequisites(RecordRef.of(Tasks.TYPE.wireName(), t.value()));
@@ -285,7 +292,9 @@ final class Generators {
       b = onRecord(in, actor, occasion, oneOf(in, RECORD_INTENTS));
     } else {
       b = AccessRequest.builder().actor(actor).tenantId(TENANT).occasionId(occasion)
-          .intent(chance(in, 50) ? IntentKind.MANAGE_GRANTS : IntentKind.MANAGE_ENTITLEMENTS);
+          .intent(oneOf(in, List.of(IntentKind.MANAGE_GRANTS, IntentKind.MANAGE_ENTITLEMENTS,
+              IntentKind.MANAGE_DIRECTORY, IntentKind.INVITE_MEMBER, IntentKind.ACCEPT_INVITATION,
+              IntentKind.REVOKE_ACCESS)));
       if (chance(in, 50)) {
         b.surface(oneOf(in, Surface.class));
       }
@@ -318,9 +327,9 @@ final class Generators {
   }
 
   static Partner partner(RandomnessSource in, PartnerId partnerId) {
-    return Partner.builder().tenantId(chance(in, 85) ? TENANT : Fixtures.OTHER_TENANT).partnerId(partnerId)
+    return Partner.builder().tenantId(chance(in, 92) ? TENANT : Fixtures.OTHER_TENANT).partnerId(partnerId)
         .name(oneOf(in, NAMES)).kind(oneOf(in, PartnerKind.class))
-        .status(chance(in, 85) ? PartnerStatus.ACTIVE : PartnerStatus.INACTIVE)
+        .status(chance(in, 92) ? PartnerStatus.ACTIVE : PartnerStatus.INACTIVE)
         .tier(chance(in, 30) ? Optional.of("gold") : Optional.empty())
         .region(chance(in, 30) ? Optional.of("Midwest") : Optional.empty())
         .ownerUserId(chance(in, 30) ? Optional.of(oneOf(in, USERS)) : Optional.empty()).build();
@@ -376,18 +385,25 @@ final class Generators {
       partner = Optional.of(partner(in, id));
     }
     List<AccessGrant> grants = new ArrayList<>(grants(in));
-    if (!grants.isEmpty() && !(actor instanceof OperatorUser) && chance(in, 60)) {
+    if (!grants.isEmpty() && !(actor instanceof OperatorUser) && chance(in, 75)) {
       grants.set(0, alignedWith(in, grants.get(0), actor, request.occasionId()));
     }
     return new World(request, tenant, scope, partner, grants, NOW.plus(Duration.ofMinutes(between(in, -60, 60))));
   }
 
-  /** Points a random grant at the actor (tenant, partner, person or machine, occasion, window), mostly active. */
+  /**
+   * Points a random grant at the actor (tenant, partner, person or machine, occasion, window), mostly active, and
+   * half the time at every surface with every capability.
+   */
   static AccessGrant alignedWith(RandomnessSource in, AccessGrant grant, Actor actor, OccasionId occasion) {
     ImmutableAccessGrant g = ImmutableAccessGrant.copyOf(grant).withTenantId(TENANT).withPartnerId(partnerOf(actor))
         .withScope(dev.partnerkit.domain.ImmutableGrantScope.copyOf(grant.scope()).withOccasionId(occasion))
         .withStatus(chance(in, 85) ? GrantStatus.ACTIVE : grant.status())
         .withValidUntil(Optional.empty()).withValidFrom(NOW.minus(Duration.ofDays(between(in, 1, 30))));
+    if (chance(in, 50)) {
+      g = g.withScope(dev.partnerkit.domain.ImmutableGrantScope.copyOf(g.scope()).withSurfaces(Surface.values()))
+          .withCapabilities(PartnerCapability.values());
+    }
     if (actor instanceof IntegrationPrincipal) {
       return g.withMembers(List.of())
           .withIntegrationPrincipal(((IntegrationPrincipal) actor).principalId());

@@ -59,6 +59,13 @@ class HostileJsonTest {
     }
   }
 
+  /** {@link #rejected}, with a message that contains {@code words}. */
+  private static InvalidValueException rejectedSaying(String json, Class<?> type, String words) {
+    InvalidValueException e = rejected(json, type);
+    assertTrue(e.getMessage().contains(words), () -> "expected \"" + words + "\" in: " + e.getMessage());
+    return e;
+  }
+
   static Stream<Arguments> hostileGrants() {
     return Stream.of(
         Arguments.of("unknown field", grantWith("\"version\":4", "\"version\":4,\"isAdmin\":true"),
@@ -175,16 +182,12 @@ class HostileJsonTest {
 
   @Test
   void actorKindsAreAClosedList() {
-    InvalidValueException unknown = rejected(REQUEST.replace("\"kind\":\"partner_member\"",
-        "\"kind\":\"dev.partnerkit.domain.ImmutableOperatorUser\""), AccessRequest.class);
-    assertTrue(unknown.getMessage().contains("actor"), unknown.getMessage());
-    InvalidValueException missing = rejected(REQUEST.replace("\"kind\":\"partner_member\",", ""),
-        AccessRequest.class);
-    assertTrue(missing.getMessage().contains("actor"), missing.getMessage());
+    rejectedSaying(REQUEST.replace("\"kind\":\"partner_member\"",
+        "\"kind\":\"dev.partnerkit.domain.ImmutableOperatorUser\""), AccessRequest.class, "actor");
+    rejectedSaying(REQUEST.replace("\"kind\":\"partner_member\",", ""), AccessRequest.class, "actor");
     // a member dressed up with operator fields does not become an operator
-    InvalidValueException extra = rejected(REQUEST.replace("\"kind\":\"partner_member\",",
-        "\"kind\":\"partner_member\",\"roles\":[\"owner_ops_lead\"],"), AccessRequest.class);
-    assertTrue(extra.getMessage().contains("roles"), extra.getMessage());
+    rejectedSaying(REQUEST.replace("\"kind\":\"partner_member\",",
+        "\"kind\":\"partner_member\",\"roles\":[\"owner_ops_lead\"],"), AccessRequest.class, "roles");
     assertEquals(Fixtures.MAYA, JSON.read(JSON.write(Fixtures.MAYA), Actor.class));
   }
 
@@ -192,41 +195,30 @@ class HostileJsonTest {
   void requestInvariantsAreCheckedWhenRead() {
     assertTrue(REQUEST.contains("\"intent\":\"view\"") && !REQUEST.contains("operation"),
         "the operation follows from the intent and is not written: " + REQUEST);
-    InvalidValueException operation = rejected(REQUEST.replace("\"intent\":\"view\"",
-        "\"intent\":\"view\",\"operation\":\"write\""), AccessRequest.class);
-    assertTrue(operation.getMessage().contains("operation"), "a caller cannot declare the operation: "
-        + operation.getMessage());
-    InvalidValueException move = rejected(REQUEST.replace("\"intent\":\"view\"", "\"intent\":\"move_task\""),
-        AccessRequest.class);
-    assertEquals("intent", move.field());
-    assertTrue(move.getMessage().contains("move_task"), move.getMessage());
-    InvalidValueException transition = rejected(REQUEST.replace("\"intent\":\"view\"",
-        "\"intent\":\"transition\""), AccessRequest.class);
-    assertTrue(transition.getMessage().contains("record is required for intent transition"),
-        transition.getMessage());
-    InvalidValueException internal = rejected(REQUEST.replace("\"internalOnly\":false", "\"internalOnly\":\"no\""),
-        AccessRequest.class);
-    assertTrue(internal.getMessage().contains("internalOnly"), internal.getMessage());
+    // a caller cannot declare the operation
+    rejectedSaying(REQUEST.replace("\"intent\":\"view\"", "\"intent\":\"view\",\"operation\":\"write\""),
+        AccessRequest.class, "operation");
+    assertEquals("intent", rejectedSaying(REQUEST.replace("\"intent\":\"view\"", "\"intent\":\"move_task\""),
+        AccessRequest.class, "move_task").field());
+    rejectedSaying(REQUEST.replace("\"intent\":\"view\"", "\"intent\":\"transition\""), AccessRequest.class,
+        "record is required for intent transition");
+    rejectedSaying(REQUEST.replace("\"internalOnly\":false", "\"internalOnly\":\"no\""), AccessRequest.class,
+        "internalOnly");
   }
 
   @Test
   void recordActionsAreCheckedWhenRead() {
-    String move = JSON.write(Fixtures.move(Fixtures.DANA, TaskStatus.TO_DO, TaskStatus.IN_PROGRESS, "t-tables"));
-    assertEquals(Fixtures.move(Fixtures.DANA, TaskStatus.TO_DO, TaskStatus.IN_PROGRESS, "t-tables"),
-        JSON.read(move, AccessRequest.class));
-    InvalidValueException type = rejected(move.replace("\"type\":\"partner_task\",\"recordId\"",
-        "\"type\":\"PartnerTask\",\"recordId\""), AccessRequest.class);
-    assertEquals("record.type", type.field());
-    assertTrue(type.getMessage().contains("'PartnerTask'"), type.getMessage());
-    InvalidValueException half = rejected(move.replace("\"toStatus\":\"in_progress\",", ""),
-        AccessRequest.class);
-    assertTrue(half.getMessage().contains("fromStatus and toStatus must be given together"), half.getMessage());
-    InvalidValueException ref = rejected(move.replace("{\"type\":\"partner_task\",\"id\":\"t-tables\"}",
-        "{\"type\":\"partner_task\",\"id\":\"t-tables\",\"owner\":\"p-venue\"}"), AccessRequest.class);
-    assertTrue(ref.getMessage().contains("owner"), ref.getMessage());
-    InvalidValueException unknown = rejected(move.replace("\"recordId\":\"t-linen\"",
-        "\"recordId\":\"t-linen\",\"closed\":true"), AccessRequest.class);
-    assertTrue(unknown.getMessage().contains("closed"), unknown.getMessage());
+    AccessRequest request = Fixtures.move(Fixtures.DANA, TaskStatus.TO_DO, TaskStatus.IN_PROGRESS, "t-tables");
+    String move = JSON.write(request);
+    assertEquals(request, JSON.read(move, AccessRequest.class));
+    assertEquals("record.type", rejectedSaying(move.replace("\"type\":\"partner_task\",\"recordId\"",
+        "\"type\":\"PartnerTask\",\"recordId\""), AccessRequest.class, "'PartnerTask'").field());
+    rejectedSaying(move.replace("\"toStatus\":\"in_progress\",", ""), AccessRequest.class,
+        "fromStatus and toStatus must be given together");
+    rejectedSaying(move.replace("{\"type\":\"partner_task\",\"id\":\"t-tables\"}",
+        "{\"type\":\"partner_task\",\"id\":\"t-tables\",\"owner\":\"p-venue\"}"), AccessRequest.class, "owner");
+    rejectedSaying(move.replace("\"recordId\":\"t-linen\"", "\"recordId\":\"t-linen\",\"closed\":true"),
+        AccessRequest.class, "closed");
   }
 
   @Test

@@ -1,12 +1,13 @@
 package dev.partnerkit.policy;
 
-import static dev.partnerkit.policy.Fixtures.ACME;
 import static dev.partnerkit.policy.Fixtures.ACME_BOT;
 import static dev.partnerkit.policy.Fixtures.ACME_PARTNER;
 import static dev.partnerkit.policy.Fixtures.CEREMONY;
 import static dev.partnerkit.policy.Fixtures.DANA;
 import static dev.partnerkit.policy.Fixtures.DISABLED;
 import static dev.partnerkit.policy.Fixtures.ENABLED;
+import static dev.partnerkit.policy.Fixtures.FIELD_NOTE;
+import static dev.partnerkit.policy.Fixtures.LINEN;
 import static dev.partnerkit.policy.Fixtures.MAYA;
 import static dev.partnerkit.policy.Fixtures.NOW;
 import static dev.partnerkit.policy.Fixtures.OCCASION;
@@ -16,15 +17,13 @@ import static dev.partnerkit.policy.Fixtures.RECEPTION;
 import static dev.partnerkit.policy.Fixtures.TENANT;
 import static dev.partnerkit.policy.Fixtures.TONI;
 import static dev.partnerkit.policy.Fixtures.VENUE;
-import static dev.partnerkit.policy.Fixtures.FIELD_NOTE;
-import static dev.partnerkit.policy.Fixtures.LINEN;
 import static dev.partnerkit.policy.Fixtures.createNote;
 import static dev.partnerkit.policy.Fixtures.createTask;
 import static dev.partnerkit.policy.Fixtures.facts;
 import static dev.partnerkit.policy.Fixtures.move;
 import static dev.partnerkit.policy.Fixtures.taskFacts;
-import static dev.partnerkit.policy.Fixtures.withType;
 import static dev.partnerkit.policy.Fixtures.wideGrant;
+import static dev.partnerkit.policy.Fixtures.withType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,6 +76,9 @@ class ReasonCodeExamplesTest {
       DecisionCheck.SURFACE_MODE, DecisionCheck.SURFACE_RULE, DecisionCheck.SOURCE_TRUTH);
   private static final List<DecisionCheck> OPERATOR_PIPELINE =
       List.of(DecisionCheck.PRODUCT_SCOPE, DecisionCheck.ACTOR, DecisionCheck.SURFACE_RULE);
+  /** A member acting on its own memberships: no grant is asked, but source truth is still guarded. */
+  private static final List<DecisionCheck> ORGANISATION_PIPELINE = List.of(DecisionCheck.PRODUCT_SCOPE,
+      DecisionCheck.ACTOR, DecisionCheck.SURFACE_RULE, DecisionCheck.SOURCE_TRUTH);
 
   /** One request to decide. */
   record Case(AccessRequest request, DecisionFacts facts, Instant now) {
@@ -103,6 +105,12 @@ class ReasonCodeExamplesTest {
     ReasonCode fixedCode = fixed.request().actor().kind() == ActorKind.OPERATOR
         ? ReasonCode.ALLOWED_FOR_OPERATOR : ReasonCode.ALLOWED_BY_GRANT;
     return new Scenario(name, code, blocked, owner, says, fixed, fixedCode, fixedSays);
+  }
+
+  /** The same scenario, fixed by a member acting on its own memberships (no grant involved). */
+  private static Scenario member(Scenario s) {
+    return new Scenario(s.name(), s.code(), s.blocked(), s.owner(), s.says(), s.fixed(),
+        ReasonCode.ALLOWED_FOR_MEMBER, s.fixedSays());
   }
 
   private static AccessRequest view(Actor actor, Surface surface) {
@@ -154,6 +162,10 @@ class ReasonCodeExamplesTest {
         Case.of(view(bot.withEnabled(false), Surface.TASKS), facts(botGrant)),
         NextStepOwner.OPERATOR, List.of("integration Acme sync is disabled"),
         Case.of(view(bot, Surface.TASKS), facts(botGrant)), List.of("g-bot", "Acme Rentals")));
+    s.add(scenario("member of another tenant with the same partner id", ReasonCode.ACTOR_NOT_RESOLVED,
+        Case.of(view(dana.withTenantId(OTHER_TENANT), Surface.TASKS), facts(g7)), NextStepOwner.OPERATOR,
+        List.of("Dana belongs to another tenant's directory", "Toni Catering"),
+        Case.of(view(dana, Surface.TASKS), facts(g7)), List.of("g-7", "Acme Rentals")));
     s.add(scenario("operator of another tenant", ReasonCode.ACTOR_NOT_RESOLVED,
         Case.of(view(OperatorUser.builder().from(MAYA).tenantId(OTHER_TENANT).build(), Surface.TASKS), facts()),
         NextStepOwner.OPERATOR, List.of("Maya is not an operator of Toni Catering"),
@@ -290,6 +302,30 @@ class ReasonCodeExamplesTest {
         List.of("the membership of Dana in Acme Rentals lacks can_view_metrics"),
         Case.of(view(dana, Surface.SCORECARD), facts(g7)), List.of("g-7", "scorecard")));
 
+    s.add(scenario("run-of-show change without can_manage_events", ReasonCode.MEMBER_FLAG_MISSING,
+        Case.of(contribute(dana, Surface.RUN_OF_SHOW), facts(g7)), NextStepOwner.PARTNER,
+        List.of("lacks can_manage_events", "run-of-show"),
+        Case.of(contribute(dana.withCanManageEvents(true), Surface.RUN_OF_SHOW), facts(g7)),
+        List.of("g-7", "run-of-show")));
+    Instant sent = NOW.minusSeconds(3600);
+    ImmutablePartnerMember invited = dana.withStatus(MembershipStatus.INVITED).withInvitedAt(sent)
+        .withInviteExpiresAt(NOW.plusSeconds(86_400)).withInvitedBy("operator:u-maya");
+    s.add(member(scenario("invite without can_invite", ReasonCode.MEMBER_FLAG_MISSING,
+        Case.of(manage(dana, IntentKind.INVITE_MEMBER), facts()), NextStepOwner.PARTNER,
+        List.of("lacks can_invite, which inviting needs"),
+        Case.of(manage(dana.withCanInvite(true), IntentKind.INVITE_MEMBER), facts()),
+        List.of("Dana is an active member of Acme Rentals with can_invite"))));
+    s.add(member(scenario("accepting twice", ReasonCode.INVITATION_NOT_OPEN,
+        Case.of(manage(dana, IntentKind.ACCEPT_INVITATION), facts()), NextStepOwner.PARTNER,
+        List.of("no open invitation from Acme Rentals", "accepted already"),
+        Case.of(manage(invited, IntentKind.ACCEPT_INVITATION), facts()),
+        List.of("holds an open invitation from Acme Rentals"))));
+    s.add(member(scenario("accepting late", ReasonCode.INVITATION_EXPIRED,
+        Case.of(manage(invited.withInviteExpiresAt(NOW.minusSeconds(60)), IntentKind.ACCEPT_INVITATION), facts()),
+        NextStepOwner.PARTNER, List.of("invitation of Dana to Acme Rentals expired on 2026-11-10"),
+        Case.of(manage(invited, IntentKind.ACCEPT_INVITATION), facts()),
+        List.of("holds an open invitation from Acme Rentals"))));
+
     String linen = "task '" + LINEN + "'";
     s.add(scenario("task of another partner", ReasonCode.RECORD_NOT_FOR_PARTNER,
         Case.of(move(DANA, VENUE, TaskStatus.TO_DO, TaskStatus.IN_PROGRESS), taskFacts(g7)), NextStepOwner.OPERATOR,
@@ -378,8 +414,8 @@ class ReasonCodeExamplesTest {
     assertFalse(d.allowed());
     DecisionCheck failed = s.code().check();
     assertEquals(failed, d.failedCheck().orElseThrow());
-    List<DecisionCheck> pipeline =
-        s.blocked().request().actor().kind() == ActorKind.OPERATOR ? OPERATOR_PIPELINE : PARTNER_PIPELINE;
+    List<DecisionCheck> pipeline = s.blocked().request().actor().kind() == ActorKind.OPERATOR ? OPERATOR_PIPELINE
+        : s.blocked().request().intent().onOrganisation() ? ORGANISATION_PIPELINE : PARTNER_PIPELINE;
     assertEquals(pipeline.subList(0, pipeline.indexOf(failed) + 1), d.checks(), "checks ran up to the failing one");
     assertEquals(s.owner(), d.nextStepOwner());
     assertTrue(why.startsWith("Blocked because "), why);
@@ -403,13 +439,16 @@ class ReasonCodeExamplesTest {
     assertEquals(s.fixedCode(), d.reason());
     assertTrue(d.failedCheck().isEmpty());
     boolean operator = s.fixed().request().actor().kind() == ActorKind.OPERATOR;
-    assertEquals(operator ? OPERATOR_PIPELINE : PARTNER_PIPELINE, d.checks());
+    boolean organisation = s.fixed().request().intent().onOrganisation(); // a member's own memberships: no grant
+    assertEquals(operator ? OPERATOR_PIPELINE : organisation ? ORGANISATION_PIPELINE : PARTNER_PIPELINE, d.checks());
     assertEquals(operator ? NextStepOwner.OPERATOR : NextStepOwner.PARTNER, d.nextStepOwner());
     assertTrue(why.startsWith("Allowed because "), why);
     for (String words : s.fixedSays()) {
       assertTrue(why.contains(words), () -> "expected \"" + words + "\" in: " + why);
     }
-    if (!operator) {
+    if (organisation) {
+      assertTrue(why.contains("Acme Rentals") && d.grantId().isEmpty(), why);
+    } else if (!operator) {
       assertTrue(why.contains("Acme Rentals"), why);
       assertEquals(why.contains("grant " + d.grantId().orElseThrow().value()), true, why);
       Surface surface = s.fixed().request().surface().orElseThrow();

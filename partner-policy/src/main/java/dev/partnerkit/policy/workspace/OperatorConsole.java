@@ -42,11 +42,13 @@ import java.util.function.UnaryOperator;
 public final class OperatorConsole {
   private final WorkspaceEngine engine;
   private final OperatorUser operator;
+  private final Acting acting;
   private final TenantId tenantId;
 
   OperatorConsole(WorkspaceEngine engine, OperatorUser operator) {
     this.engine = engine;
     this.operator = operator;
+    this.acting = Acting.operator(operator);
     this.tenantId = operator.tenantId();
   }
 
@@ -57,7 +59,19 @@ public final class OperatorConsole {
 
   /** @return the record kernel's commands and reads for this operator, for every record type */
   public RecordCommands records() {
-    return new RecordCommands(engine, operator, tenantId, null);
+    return new RecordCommands(engine, acting, null);
+  }
+
+  /**
+   * Vendor management, made from one occasion: partners, memberships and integration principals are tenant-wide, but
+   * vendor_access is decided per occasion (seed: "planner-side vendor-management mutations are blocked" where it is
+   * off), so every directory command names the occasion it is made from. Safety actions work whatever it says.
+   *
+   * @param occasionId the occasion whose vendor_access gates the mutations
+   * @return the directory commands and reads
+   */
+  public DirectoryCommands directory(OccasionId occasionId) {
+    return new DirectoryCommands(engine, operator, Checks.required("occasionId", occasionId));
   }
 
   /**
@@ -71,7 +85,7 @@ public final class OperatorConsole {
     Set<String> keys = new TreeSet<>(wanted.stream().map(Entitlement::key).toList());
     Map<String, Object> payload = Map.of("command", "set_entitlements", "occasionId", occasionId,
         "entitlements", keys);
-    return engine.run(tenantId, idempotencyKey, operator, payload, now -> {
+    return engine.run(tenantId, idempotencyKey, acting, payload, now -> {
       AccessRequest request = operatorRequest(occasionId, IntentKind.MANAGE_ENTITLEMENTS);
       return new WorkspaceEngine.Prepared(request, engine.operatorFacts(tenantId, occasionId, null), at -> {
         Optional<OccasionEntitlements> current = engine.entitlements(tenantId, occasionId);
@@ -100,7 +114,7 @@ public final class OperatorConsole {
     Checks.required("draft", draft);
     OccasionId occasionId = draft.scope().occasionId();
     Map<String, Object> payload = Map.of("command", "issue_grant", "draft", draft);
-    return engine.run(tenantId, idempotencyKey, operator, payload, now -> {
+    return engine.run(tenantId, idempotencyKey, acting, payload, now -> {
       requirePartner("draft.partnerId", draft.partnerId());
       AccessRequest request = operatorRequest(occasionId, IntentKind.MANAGE_GRANTS);
       return new WorkspaceEngine.Prepared(request, engine.operatorFacts(tenantId, occasionId, null), at -> {
@@ -123,26 +137,26 @@ public final class OperatorConsole {
    */
   public CommandResult activateGrant(String idempotencyKey, GrantId grantId) {
     return changeGrant(idempotencyKey, grantId, "activate", Map.of(), g -> g.moveTo(GrantStatus.ACTIVE),
-        "activated", "access_grant.activated");
+        "activated", "access_grant.activated", IntentKind.MANAGE_GRANTS);
   }
 
-  /** Suspends an active grant. */
+  /** Suspends an active grant: a safety action, never gated by product scope. */
   public CommandResult suspendGrant(String idempotencyKey, GrantId grantId) {
     return changeGrant(idempotencyKey, grantId, "suspend", Map.of(), g -> g.moveTo(GrantStatus.SUSPENDED),
-        "suspended", "access_grant.suspended");
+        "suspended", "access_grant.suspended", IntentKind.REVOKE_ACCESS);
   }
 
-  /** Revokes a grant for good. */
+  /** Revokes a grant for good: a safety action, never gated by product scope. */
   public CommandResult revokeGrant(String idempotencyKey, GrantId grantId) {
     return changeGrant(idempotencyKey, grantId, "revoke", Map.of(), g -> g.moveTo(GrantStatus.REVOKED), "revoked",
-        "access_grant.revoked");
+        "access_grant.revoked", IntentKind.REVOKE_ACCESS);
   }
 
   /** Renews an active or expired grant with a new end of its validity window (kept to microseconds). */
   public CommandResult renewGrant(String idempotencyKey, GrantId grantId, Instant newValidUntil) {
     Instant until = Checks.required("newValidUntil", newValidUntil).truncatedTo(ChronoUnit.MICROS);
     return changeGrant(idempotencyKey, grantId, "renew", Map.of("validUntil", until), g -> g.renew(until),
-        "renewed until " + until, "access_grant.renewed");
+        "renewed until " + until, "access_grant.renewed", IntentKind.MANAGE_GRANTS);
   }
 
   /**
@@ -162,7 +176,7 @@ public final class OperatorConsole {
     payload.put("partnerId", partnerId.map(PartnerId::value).orElse(""));
     payload.put("visibility", visibility);
     payload.put("text", text);
-    return engine.run(tenantId, idempotencyKey, operator, payload, now -> {
+    return engine.run(tenantId, idempotencyKey, acting, payload, now -> {
       AccessRequest request = AccessRequest.contribute(operator, tenantId, occasionId, Surface.ACTIVITY)
           .internalOnly(visibility == Visibility.INTERNAL_ONLY).build();
       return new WorkspaceEngine.Prepared(request, engine.operatorFacts(tenantId, occasionId, null), at -> {
@@ -193,17 +207,17 @@ public final class OperatorConsole {
   }
 
   private CommandResult changeGrant(String key, GrantId grantId, String action, Map<String, ?> details,
-      UnaryOperator<AccessGrant> change, String pastTense, String eventType) {
+      UnaryOperator<AccessGrant> change, String pastTense, String eventType, IntentKind intent) {
     Checks.required("grantId", grantId);
     Map<String, Object> payload = new LinkedHashMap<>(details);
     payload.put("command", action + "_grant");
     payload.put("grantId", grantId);
-    return engine.run(tenantId, key, operator, payload, now -> {
+    return engine.run(tenantId, key, acting, payload, now -> {
       AccessGrant grant = engine.storage.grants().find(tenantId, grantId).orElseThrow(() ->
           new RecordNotFoundException("grantId", "grant", grantId.value()));
       AccessGrant changed = change.apply(grant);
       OccasionId occasionId = grant.scope().occasionId();
-      AccessRequest request = operatorRequest(occasionId, IntentKind.MANAGE_GRANTS);
+      AccessRequest request = operatorRequest(occasionId, intent);
       return new WorkspaceEngine.Prepared(request, engine.operatorFacts(tenantId, occasionId, null), at -> {
         engine.storage.grants().update(changed);
         return grantApplied(changed, pastTense + " grant " + grantId + " for partner " + grant.partnerId(),

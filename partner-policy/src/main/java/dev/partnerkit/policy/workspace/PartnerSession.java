@@ -28,22 +28,27 @@ import java.util.Map;
  */
 public final class PartnerSession {
   private final WorkspaceEngine engine;
-  private final Actor actor;
+  private final Acting acting;
   private final PartnerId partnerId;
   private final TenantId tenantId;
   private final OccasionId occasionId;
 
-  PartnerSession(WorkspaceEngine engine, Actor actor, PartnerId partnerId, TenantId tenantId, OccasionId occasionId) {
+  PartnerSession(WorkspaceEngine engine, Acting acting, OccasionId occasionId) {
     this.engine = engine;
-    this.actor = actor;
-    this.partnerId = partnerId;
-    this.tenantId = tenantId;
+    this.acting = acting;
+    this.partnerId = acting.partner().orElseThrow();
+    this.tenantId = acting.tenantId;
     this.occasionId = occasionId;
   }
 
-  /** @return who acts in this session */
+  /** @return who acts in this session, as stored now (a removed member shows as removed) */
   public Actor actor() {
-    return actor;
+    return engine.storage.unitOfWork().inTransaction(() -> engine.actor(acting));
+  }
+
+  /** @return the partner the session acts for */
+  public PartnerId partnerId() {
+    return partnerId;
   }
 
   /** @return the occasion of this session */
@@ -56,9 +61,14 @@ public final class PartnerSession {
     return PartnerTasks.over(records(), occasionId);
   }
 
+  /** @return the partner's memberships: its members, and inviting people (members with can_invite) */
+  public PartnerMembers members() {
+    return new PartnerMembers(engine, acting, occasionId);
+  }
+
   /** @return the record kernel's commands and reads for this session, for every record type */
   public RecordCommands records() {
-    return new RecordCommands(engine, actor, tenantId, occasionId);
+    return new RecordCommands(engine, acting, occasionId);
   }
 
   /**
@@ -72,15 +82,22 @@ public final class PartnerSession {
   public ReadResult<ActivityEntry> activity(ActivityQuery page) {
     Checks.required("page", page);
     ActivityQuery own = ImmutableActivityQuery.copyOf(page).withOccasionId(occasionId).withPartnerView(partnerId);
-    AccessRequest request = AccessRequest.view(actor, tenantId, occasionId, Surface.ACTIVITY).build();
-    return engine.read(request, this::facts, decision -> {
+    return engine.storage.unitOfWork().inTransaction(() -> {
+      Actor actor = engine.actor(acting);
+      AccessRequest request = AccessRequest.view(actor, tenantId, occasionId, Surface.ACTIVITY).build();
+      return engine.read(request, this::facts, decision -> page(actor, own));
+    });
+  }
+
+  private WorkspaceEngine.Page<ActivityEntry> page(Actor actor, ActivityQuery own) {
+    {
       DecisionFacts facts = facts();
       List<ActivityEntry> visible = new ArrayList<>();
       ActivityQuery next = own;
       while (visible.size() < own.limit()) {
         List<ActivityEntry> rows = engine.storage.activity().read(tenantId, next);
         for (ActivityEntry entry : rows) {
-          if (visible.size() < own.limit() && mayView(entry, facts)) {
+          if (visible.size() < own.limit() && mayView(actor, entry, facts)) {
             visible.add(entry);
           }
         }
@@ -90,10 +107,10 @@ public final class PartnerSession {
         next = next.after(rows.get(rows.size() - 1));
       }
       return WorkspaceEngine.Page.of(visible);
-    });
+    }
   }
 
-  private boolean mayView(ActivityEntry entry, DecisionFacts facts) {
+  private boolean mayView(Actor actor, ActivityEntry entry, DecisionFacts facts) {
     if (entry.visibility() != Visibility.PARTNER_VISIBLE || !entry.partnerId().map(partnerId::equals).orElse(false)) {
       return false;
     }
@@ -119,7 +136,8 @@ public final class PartnerSession {
   public CommandResult contribute(String idempotencyKey, Contribution contribution) {
     Checks.required("contribution", contribution);
     Map<String, Object> payload = Map.of("command", "contribute", "contribution", contribution);
-    return engine.run(tenantId, idempotencyKey, actor, payload, now -> {
+    return engine.run(tenantId, idempotencyKey, acting, payload, now -> {
+      Actor actor = engine.actor(acting);
       AccessRequest request = AccessRequest.contribute(actor, tenantId, occasionId, contribution.surface())
           .eventId(contribution.eventId()).resourceId(contribution.resourceId())
           .effects(contribution.effects()).build();

@@ -9,7 +9,14 @@ import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.OperatorUser;
 import dev.partnerkit.domain.PartnerId;
+import dev.partnerkit.domain.IntegrationPrincipal;
+import dev.partnerkit.domain.IntegrationPrincipalId;
+import dev.partnerkit.domain.MembershipRole;
+import dev.partnerkit.domain.MembershipStatus;
+import dev.partnerkit.domain.Partner;
+import dev.partnerkit.domain.PartnerMember;
 import dev.partnerkit.domain.RecordType;
+import dev.partnerkit.domain.UserId;
 import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.internal.Checks;
 import dev.partnerkit.spi.PartnerkitStorage;
@@ -30,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  *     .clock(Clock.systemUTC())
  *     .build();
  * CommandResult r = workspace.operator(maya).activateGrant("cmd-41", grantId);
- * PartnerSessionOpening opening = workspace.openPartnerSession(dana, tenantId, occasionId);
+ * PartnerSessionOpening opening = workspace.openPartnerSession(tenantId, danaUserId, acmeId, occasionId);
  * opening.session().ifPresent(s -> s.tasks().move("cmd-42", taskId, TaskStatus.IN_PROGRESS));
  * }</pre>
  *
@@ -58,29 +65,83 @@ public final class PartnerWorkspace {
   }
 
   /**
-   * Opens a partner portal session for one occasion. The session is opened only when an active grant of the actor's
-   * partner covers the actor and the occasion; otherwise the partner sees nothing and the opening explains why. The
-   * decision is written to the decision log either way.
+   * Opens a partner portal session for a person, by the ids the host authenticated: the person, the partner they act
+   * for, the tenant whose portal they enter and the occasion. The membership is loaded from the store (never taken
+   * from the caller): the session opens only when it is active in that tenant and an active grant of the partner
+   * covers the person and the occasion; otherwise the partner sees nothing and the opening explains why. The decision
+   * is logged either way. Every later call of the session loads the membership again, so removing the member blocks
+   * the very next call.
    *
-   * @param actor an authenticated partner member or integration principal (the host authenticates)
-   * @param tenantId the tenant whose portal is entered
-   * @param occasionId the occasion
    * @return the decision and, when allowed, the session
    */
-  public PartnerSessionOpening openPartnerSession(Actor actor, TenantId tenantId, OccasionId occasionId) {
-    Checks.required("actor", actor);
+  public PartnerSessionOpening openPartnerSession(TenantId tenantId, UserId userId, PartnerId partnerId,
+      OccasionId occasionId) {
     Checks.required("tenantId", tenantId);
+    Checks.required("userId", userId);
+    Checks.required("partnerId", partnerId);
     Checks.required("occasionId", occasionId);
-    if (actor.kind() == ActorKind.OPERATOR) {
-      throw new InvalidValueException("actor", "actor must be a partner member or an integration principal, but was "
-          + "operator " + actor.label() + "; operators use PartnerWorkspace.operator(...)");
-    }
-    PartnerId partnerId = actor.actingPartner().orElseThrow();
-    Decision decision = engine.decideAndLog(AccessRequest.openOccasion(actor, tenantId, occasionId).build(),
-        () -> engine.partnerFacts(tenantId, occasionId, partnerId, null));
-    PartnerSession session = decision.allowed()
-        ? new PartnerSession(engine, actor, partnerId, tenantId, occasionId) : null;
-    return new PartnerSessionOpening(decision, session);
+    return open(Acting.member(tenantId, partnerId, userId), occasionId);
+  }
+
+  /**
+   * Opens a session for an integration principal (a partner's machine identity), by the id the host authenticated.
+   * Like a person's session, it opens only for an enabled, stored principal of the tenant under an active grant that
+   * names it, and every later call loads the principal again.
+   *
+   * @return the decision and, when allowed, the session
+   * @throws dev.partnerkit.domain.RecordNotFoundException when the tenant has no such principal
+   */
+  public PartnerSessionOpening openIntegrationSession(TenantId tenantId, IntegrationPrincipalId principalId,
+      OccasionId occasionId) {
+    Checks.required("tenantId", tenantId);
+    Checks.required("principalId", principalId);
+    Checks.required("occasionId", occasionId);
+    IntegrationPrincipal stored = engine.storage.unitOfWork().inTransaction(() -> engine.storage.directory()
+        .findPrincipal(tenantId, principalId)).orElseThrow(() -> new dev.partnerkit.domain.RecordNotFoundException(
+            "principalId", "integration principal", principalId.value()));
+    return open(Acting.principal(tenantId, stored.partnerId(), principalId), occasionId);
+  }
+
+  private PartnerSessionOpening open(Acting acting, OccasionId occasionId) {
+    PartnerId partnerId = acting.partner().orElseThrow();
+    Decision decision = engine.storage.unitOfWork().inTransaction(() -> engine.decideAndLog(
+        AccessRequest.openOccasion(engine.actor(acting), acting.tenantId, occasionId).build(),
+        () -> engine.partnerFacts(acting.tenantId, occasionId, partnerId, null)));
+    return new PartnerSessionOpening(decision, decision.allowed() ? new PartnerSession(engine, acting, occasionId)
+        : null);
+  }
+
+  /**
+   * Accepts the person's open invitation to a partner (invited becomes active), decided in the occasion the invitation
+   * was sent from (its vendor_access) and refused when the invitation expired, was withdrawn or was accepted already.
+   * Idempotent like every command.
+   *
+   * @return the outcome; {@link CommandResult#recordId()} is {@code partnerId/userId}
+   */
+  public CommandResult acceptInvitation(String idempotencyKey, TenantId tenantId, UserId userId,
+      PartnerId partnerId) {
+    Checks.required("tenantId", tenantId);
+    Checks.required("userId", userId);
+    Checks.required("partnerId", partnerId);
+    return Memberships.accept(engine, idempotencyKey, Acting.member(tenantId, partnerId, userId));
+  }
+
+  /**
+   * @return the partners the person may manage in the tenant: those where they hold an active membership as owner or
+   *     manager, ordered by partner id (a person may manage several partners; a partner may have several managers)
+   */
+  public List<Partner> partnersManagedBy(TenantId tenantId, UserId userId) {
+    Checks.required("tenantId", tenantId);
+    Checks.required("userId", userId);
+    return engine.storage.unitOfWork().inTransaction(() -> {
+      List<Partner> out = new ArrayList<>();
+      for (PartnerMember m : engine.storage.directory().membershipsOf(tenantId, userId)) {
+        if (m.status() == MembershipStatus.ACTIVE && m.membershipRole() != MembershipRole.MEMBER) {
+          engine.storage.directory().findPartner(tenantId, m.partnerId()).ifPresent(out::add);
+        }
+      }
+      return out;
+    });
   }
 
   /** Builds a {@link PartnerWorkspace}: SPI instances and a clock are handed in; nothing is discovered. */

@@ -51,17 +51,25 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RecordCommands {
   private final WorkspaceEngine engine;
-  private final Actor actor;
+  private final Acting acting;
   private final TenantId tenantId;
   private final @Nullable PartnerId partnerId;
   private final @Nullable OccasionId sessionOccasion;
 
-  RecordCommands(WorkspaceEngine engine, Actor actor, TenantId tenantId, @Nullable OccasionId sessionOccasion) {
+  RecordCommands(WorkspaceEngine engine, Acting acting, @Nullable OccasionId sessionOccasion) {
     this.engine = engine;
-    this.actor = actor;
-    this.tenantId = tenantId;
-    this.partnerId = actor.actingPartner().orElse(null);
+    this.acting = acting;
+    this.tenantId = acting.tenantId;
+    this.partnerId = acting.partnerId;
     this.sessionOccasion = sessionOccasion;
+  }
+
+  /**
+   * Runs {@code body} in a unit of work (joining the caller's, when one is open) with the actor loaded once from the
+   * store inside it: facts, actor, decision and data all come from that one unit of work.
+   */
+  private <T> T asLoaded(java.util.function.Function<Actor, T> body) {
+    return engine.storage.unitOfWork().inTransaction(() -> body.apply(engine.actor(acting)));
   }
 
   /** A link to make together with a new record. */
@@ -105,19 +113,20 @@ public final class RecordCommands {
     payload.put("visibility", visibility);
     payload.put("body", body);
     payload.put("links", Set.copyOf(newLinks));
-    return engine.run(tenantId, idempotencyKey, actor, payload, now -> {
-      AccessRequest gate = partnerGate(type, placement.occasionId());
+    return engine.run(tenantId, idempotencyKey, acting, payload, now -> {
+      Actor actor = engine.actor(acting);
+      AccessRequest gate = partnerGate(actor, type, placement.occasionId());
       if (gate != null) {
-        return blockedAt(gate, type, placement.occasionId());
+        return blockedAt(actor, gate, type, placement.occasionId());
       }
       for (NewLink link : newLinks) {
-        requireTarget(link.to());
+        requireTarget(actor, link.to());
       }
       RecordAction action = RecordAction.builder().type(type.wireName()).title(type.titleOf(body))
           .partnerId(placement.partnerId()).build();
       AccessRequest request = AccessRequest.onRecord(actor, tenantId, IntentKind.CREATE, type.surface(), placement,
           action).internalOnly(visibility == Visibility.INTERNAL_ONLY).build();
-      return new WorkspaceEngine.Prepared(request, facts(placement.occasionId(), type), at -> {
+      return new WorkspaceEngine.Prepared(request, facts(actor, placement.occasionId(), type), at -> {
         TypedRecord<B, S> record = TypedRecord.create(type, tenantId, engine.ids.get(), placement, visibility,
             body, at, actor.actorKey());
         engine.storage.records().insert(engine.codec.encode(record));
@@ -125,7 +134,7 @@ public final class RecordCommands {
           engine.storage.records().link(RecordLink.builder().tenantId(tenantId).from(record.ref())
               .relation(link.relation()).to(link.to()).createdAt(at).build());
         }
-        return applied(record, "created", "created " + type.noun() + " '" + record.title() + "'", at,
+        return applied(actor, record, "created", "created " + type.noun() + " '" + record.title() + "'", at,
             Map.of("status", record.status().wireName()));
       });
     });
@@ -149,21 +158,22 @@ public final class RecordCommands {
     Map<String, Object> payload = payload("transition", type, id);
     payload.put("to", to.wireName());
     payload.put("expectedVersion", expectedVersion == null ? "any" : expectedVersion);
-    return engine.run(tenantId, idempotencyKey, actor, payload, now -> {
-      AccessRequest gate = partnerGate(type, sessionOccasion);
+    return engine.run(tenantId, idempotencyKey, acting, payload, now -> {
+      Actor actor = engine.actor(acting);
+      AccessRequest gate = partnerGate(actor, type, sessionOccasion);
       if (gate != null) {
-        return blockedAt(gate, type, sessionOccasion);
+        return blockedAt(actor, gate, type, sessionOccasion);
       }
-      TypedRecord<B, S> record = loadVisible(type, id, expectedVersion);
+      TypedRecord<B, S> record = loadVisible(actor, type, id, expectedVersion);
       RecordAction action = action(record).fromStatus(record.status().wireName()).toStatus(to.wireName())
           .openPrerequisites(openPrerequisites(record)).build();
       AccessRequest request = AccessRequest.onRecord(actor, tenantId, IntentKind.TRANSITION, type.surface(),
           record.placement(), action).build();
-      return new WorkspaceEngine.Prepared(request, facts(record.placement().occasionId(), type), at -> {
+      return new WorkspaceEngine.Prepared(request, facts(actor, record.placement().occasionId(), type), at -> {
         TypedRecord<B, S> moved = record.withStatus(to, at);
         engine.storage.records().update(engine.codec.encode(moved));
         boolean closing = type.lifecycle().isClosed(to);
-        return applied(moved, "moved", "moved " + type.noun() + " '" + record.title() + "' from "
+        return applied(actor, moved, "moved", "moved " + type.noun() + " '" + record.title() + "' from "
             + words(record.status()) + " to " + words(to) + (closing
             ? " (approval is evidence; job readiness unchanged)" : ""), at,
             Map.of("from", record.status().wireName(), "to", to.wireName()));
@@ -210,23 +220,24 @@ public final class RecordCommands {
     payload.put("change", change);
     partner.ifPresent(p -> payload.put("partner", p));
     payload.put("expectedVersion", expectedVersion == null ? "any" : expectedVersion);
-    return engine.run(tenantId, idempotencyKey, actor, payload, now -> {
-      AccessRequest gate = partnerGate(type, sessionOccasion);
+    return engine.run(tenantId, idempotencyKey, acting, payload, now -> {
+      Actor actor = engine.actor(acting);
+      AccessRequest gate = partnerGate(actor, type, sessionOccasion);
       if (gate != null) {
-        return blockedAt(gate, type, sessionOccasion);
+        return blockedAt(actor, gate, type, sessionOccasion);
       }
-      TypedRecord<B, S> record = loadVisible(type, id, expectedVersion);
+      TypedRecord<B, S> record = loadVisible(actor, type, id, expectedVersion);
       B body = Checks.required("edit(body)", edit.apply(record.body()));
       Placement target = partner.<Placement>map(p -> Placement.builder().from(record.placement()).partnerId(p)
           .build()).orElse(record.placement());
       AccessRequest request = AccessRequest.onRecord(actor, tenantId, IntentKind.REVISE, type.surface(),
           record.placement(), action(record).build()).build();
-      return new WorkspaceEngine.Prepared(request, facts(record.placement().occasionId(), type), at -> {
+      return new WorkspaceEngine.Prepared(request, facts(actor, record.placement().occasionId(), type), at -> {
         TypedRecord<B, S> revised = record.revised(body, target, at);
         engine.storage.records().update(engine.codec.encode(revised));
         String moved = target.equals(record.placement()) ? ""
             : " and moved it to partner " + target.partnerId().map(Object::toString).orElse("none");
-        return applied(revised, "revised", "revised " + type.noun() + " '" + revised.title() + "'" + moved, at,
+        return applied(actor, revised, "revised", "revised " + type.noun() + " '" + revised.title() + "'" + moved, at,
             Map.of("revision", revised.revision()));
       });
     });
@@ -262,25 +273,26 @@ public final class RecordCommands {
     Map<String, Object> payload = payload(adding ? "link" : "unlink", type, id);
     payload.put("relation", relation);
     payload.put("to", to);
-    return engine.run(tenantId, key, actor, payload, now -> {
-      AccessRequest gate = partnerGate(type, sessionOccasion);
+    return engine.run(tenantId, key, acting, payload, now -> {
+      Actor actor = engine.actor(acting);
+      AccessRequest gate = partnerGate(actor, type, sessionOccasion);
       if (gate != null) {
-        return blockedAt(gate, type, sessionOccasion);
+        return blockedAt(actor, gate, type, sessionOccasion);
       }
-      TypedRecord<B, S> record = loadVisible(type, id, null);
+      TypedRecord<B, S> record = loadVisible(actor, type, id, null);
       if (adding) {
-        requireTarget(to);
+        requireTarget(actor, to);
       }
       AccessRequest request = AccessRequest.onRecord(actor, tenantId, adding ? IntentKind.LINK : IntentKind.UNLINK,
           type.surface(), record.placement(), action(record).relation(relation).build()).build();
-      return new WorkspaceEngine.Prepared(request, facts(record.placement().occasionId(), type), at -> {
+      return new WorkspaceEngine.Prepared(request, facts(actor, record.placement().occasionId(), type), at -> {
         if (adding) {
           engine.storage.records().link(RecordLink.builder().tenantId(tenantId).from(record.ref()).relation(relation)
               .to(to).createdAt(at).build());
         } else {
           engine.storage.records().unlink(tenantId, record.ref(), relation, to);
         }
-        return applied(record, adding ? "linked" : "unlinked", (adding ? "linked " : "unlinked ") + type.noun()
+        return applied(actor, record, adding ? "linked" : "unlinked", (adding ? "linked " : "unlinked ") + type.noun()
             + " '" + record.title() + "' " + (adding ? "to " : "from ") + to.type().replace('_', ' '), at,
             Map.of("relation", relation, "toType", to.type(), "toId", to.id()));
       });
@@ -297,10 +309,12 @@ public final class RecordCommands {
   public <B, S extends Enum<S> & WireNamed> ReadResult<TypedRecord<B, S>> get(RecordType<B, S> type, String id) {
     Checks.required("type", type);
     Checks.identifier("id", id);
-    OccasionId occasion = occasionForReads(type, id);
-    AccessRequest request = AccessRequest.view(actor, tenantId, occasion, type.surface()).build();
-    return engine.read(request, () -> facts(occasion, type),
-        decision -> WorkspaceEngine.Page.of(List.of(loadVisible(type, id, null))));
+    return asLoaded(actor -> {
+      OccasionId occasion = occasionForReads(type, id);
+      AccessRequest request = AccessRequest.view(actor, tenantId, occasion, type.surface()).build();
+      return engine.read(request, () -> facts(actor, occasion, type),
+          decision -> WorkspaceEngine.Page.of(List.of(loadVisible(actor, type, id, null))));
+    });
   }
 
   /**
@@ -323,20 +337,20 @@ public final class RecordCommands {
       own = ImmutableRecordQuery.copyOf(query).withPartnerId(partnerId).withVisibility(Visibility.PARTNER_VISIBLE);
     }
     RecordQuery page = own;
-    AccessRequest request = AccessRequest.view(actor, tenantId, page.occasionId(), type.surface()).build();
-    return engine.read(request, () -> facts(page.occasionId(), type), decision -> {
-      DecisionFacts facts = facts(page.occasionId(), type);
+    return asLoaded(actor -> engine.read(AccessRequest.view(actor, tenantId, page.occasionId(), type.surface())
+        .build(), () -> facts(actor, page.occasionId(), type), decision -> {
+      DecisionFacts facts = facts(actor, page.occasionId(), type);
       List<StoredRecord> rows = engine.storage.records().list(tenantId, page);
       List<TypedRecord<B, S>> visible = new ArrayList<>(rows.size());
       for (StoredRecord row : rows) {
         TypedRecord<B, S> record = engine.codec.decode(type, row);
-        if (mayView(record, facts)) {
+        if (mayView(actor, record, facts)) {
           visible.add(record);
         }
       }
       String next = rows.size() == page.limit() ? rows.get(rows.size() - 1).ref().id() : null;
       return new WorkspaceEngine.Page<>(visible, next);
-    });
+    }));
   }
 
   /**
@@ -347,8 +361,8 @@ public final class RecordCommands {
     Checks.required("type", type);
     Checks.identifier("id", id);
     Checks.required("relation", relation);
-    return engine.storage.unitOfWork().inTransaction(() -> {
-      loadVisible(type, id, null);
+    return asLoaded(actor -> {
+      loadVisible(actor, type, id, null);
       return engine.storage.records().links(tenantId, type.ref(id), relation);
     });
   }
@@ -356,18 +370,18 @@ public final class RecordCommands {
   // ---------------------------------------------------------------------------------------------------------------
 
   /** For a partner: the surface read that must be allowed before any record is looked at; null when it is. */
-  private @Nullable AccessRequest partnerGate(RecordType<?, ?> type, @Nullable OccasionId occasion) {
+  private @Nullable AccessRequest partnerGate(Actor actor, RecordType<?, ?> type, @Nullable OccasionId occasion) {
     if (partnerId == null) {
       return null;
     }
     AccessRequest gate = AccessRequest.view(actor, tenantId, occasionOf(occasion), type.surface()).build();
-    Decision d = engine.decider.decide(gate, facts(occasionOf(occasion), type), engine.now());
+    Decision d = engine.decider.decide(gate, facts(actor, occasionOf(occasion), type), engine.now());
     return d.allowed() ? null : gate;
   }
 
-  private WorkspaceEngine.Prepared blockedAt(AccessRequest gate, RecordType<?, ?> type,
+  private WorkspaceEngine.Prepared blockedAt(Actor actor, AccessRequest gate, RecordType<?, ?> type,
       @Nullable OccasionId occasion) {
-    return new WorkspaceEngine.Prepared(gate, facts(occasionOf(occasion), type), at -> {
+    return new WorkspaceEngine.Prepared(gate, facts(actor, occasionOf(occasion), type), at -> {
       throw new IllegalStateException("a blocked gate never applies a change");
     });
   }
@@ -385,16 +399,16 @@ public final class RecordCommands {
         .map(r -> r.placement().occasionId()).orElseThrow(() -> notFound(type, id)));
   }
 
-  private DecisionFacts facts(OccasionId occasionId, RecordType<?, ?> type) {
+  private DecisionFacts facts(Actor actor, OccasionId occasionId, RecordType<?, ?> type) {
     return engine.facts(actor, tenantId, occasionId, type);
   }
 
   /** Loads a record the actor may see, or throws not-found; compares the expected version only after that. */
-  private <B, S extends Enum<S> & WireNamed> TypedRecord<B, S> loadVisible(RecordType<B, S> type, String id,
+  private <B, S extends Enum<S> & WireNamed> TypedRecord<B, S> loadVisible(Actor actor, RecordType<B, S> type, String id,
       @Nullable Long expectedVersion) {
     StoredRecord row = engine.storage.records().find(tenantId, type.ref(id)).orElseThrow(() -> notFound(type, id));
     TypedRecord<B, S> record = engine.codec.decode(type, row);
-    if (partnerId != null && !mayView(record, facts(record.placement().occasionId(), type))) {
+    if (partnerId != null && !mayView(actor, record, facts(actor, record.placement().occasionId(), type))) {
       throw notFound(type, id);
     }
     if (expectedVersion != null && record.version() != expectedVersion) {
@@ -404,7 +418,7 @@ public final class RecordCommands {
   }
 
   /** Whether a per-record view decision allows the actor to see {@code record}. */
-  private boolean mayView(TypedRecord<?, ?> record, DecisionFacts facts) {
+  private boolean mayView(Actor actor, TypedRecord<?, ?> record, DecisionFacts facts) {
     if (partnerId != null && (!record.placement().occasionId().equals(sessionOccasion)
         || record.visibility() != Visibility.PARTNER_VISIBLE
         || !record.placement().partnerId().map(partnerId::equals).orElse(false))) {
@@ -417,10 +431,10 @@ public final class RecordCommands {
   }
 
   /** A link target of a known record type must exist and be visible; host entities are taken as named. */
-  private void requireTarget(RecordRef to) {
+  private void requireTarget(Actor actor, RecordRef to) {
     Optional<RecordType<?, ?>> targetType = engine.types.find(to.type());
     if (targetType.isPresent()) {
-      loadVisible(targetType.get(), to.id(), null);
+      loadVisible(actor, targetType.get(), to.id(), null);
     }
   }
 
@@ -459,7 +473,7 @@ public final class RecordCommands {
         + " for " + type.wireName() + ", but was " + Checks.show(relation));
   }
 
-  private WorkspaceEngine.Applied applied(TypedRecord<?, ?> record, String verb, String what, Instant at,
+  private WorkspaceEngine.Applied applied(Actor actor, TypedRecord<?, ?> record, String verb, String what, Instant at,
       Map<String, ?> details) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("recordType", record.type().wireName());

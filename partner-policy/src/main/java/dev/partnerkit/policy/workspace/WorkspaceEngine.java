@@ -113,9 +113,10 @@ final class WorkspaceEngine {
    *
    * @param payload the command's content; its canonical JSON is the fingerprint
    */
-  CommandResult run(TenantId tenantId, String key, Actor actor, Object payload, Function<Instant, Prepared> prepare) {
+  CommandResult run(TenantId tenantId, String key, Acting acting, Object payload,
+      Function<Instant, Prepared> prepare) {
     Checks.identifier("idempotencyKey", key);
-    String actorKey = actor.actorKey();
+    String actorKey = acting.actorKey();
     String fingerprint = canonical.fingerprint(actorKey, payload);
     AccessRequest[] asked = new AccessRequest[1];
     RuntimeException[] decisionFailed = new RuntimeException[1];
@@ -267,6 +268,11 @@ final class WorkspaceEngine {
         .partner(storage.directory().findPartner(tenantId, partnerId))
         .grants(GrantIndex.of(storage.grants().findByPartner(tenantId, partnerId)))
         .recordType(Optional.ofNullable(type)).build();
+  }
+
+  /** @return the actor as stored now; call inside the unit of work that decides */
+  Actor actor(Acting acting) {
+    return acting.resolve(storage);
   }
 
   /** The facts for {@code actor}: a partner's (directory record, grants) or an operator's. */

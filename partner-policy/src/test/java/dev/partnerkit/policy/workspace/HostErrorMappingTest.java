@@ -106,8 +106,8 @@ class HostErrorMappingTest {
     assertEquals(404, status(e));
     assertEquals("tenantId", e.field());
     assertTrue(e.getMessage().contains("nowhere") && e.getMessage().contains("saveTenant"), e.getMessage());
-    assertEquals(404, status(thrown(() -> w.workspace.openPartnerSession(WorkspaceWorld.DANA,
-        TenantId.of("nowhere"), WEDDING))));
+    assertEquals(404, status(thrown(() -> w.workspace.openPartnerSession(TenantId.of("nowhere"),
+        WorkspaceWorld.DANA.userId(), ACME, WEDDING))));
   }
 
   @Test

@@ -88,7 +88,7 @@ class PartnerVisibilityTest {
         EventId event = shape % 4 == 3 ? null : EVENTS.get(shape % 3);
         all.add(w.task(shape >= 4 ? VENUE : ACME, event));
       }
-      var opening = w.workspace.openPartnerSession(DANA, TENANT, WEDDING);
+      var opening = w.opening(DANA, WEDDING);
       if (opening.session().isEmpty()) {
         return; // no active grant: the session itself is refused (covered elsewhere)
       }
@@ -172,10 +172,10 @@ class PartnerVisibilityTest {
   void explanationsNameNoOtherOccasionOrEvent() {
     WorkspaceWorld w = new WorkspaceWorld(InMemoryStorage.create());
     w.grant(ACME, Set.of(RECEPTION), Set.of());
-    var opening = w.workspace.openPartnerSession(DANA, TENANT, WorkspaceWorld.GALA);
+    var opening = w.opening(DANA, WorkspaceWorld.GALA);
     assertEquals(ReasonCode.PRODUCT_SCOPE_UNAVAILABLE, opening.decision().reason());
     w.ops.setEntitlements(w.key(), WorkspaceWorld.GALA, Set.of(dev.partnerkit.domain.Entitlement.MULTI_USER_SUPPORT));
-    var gala = w.workspace.openPartnerSession(DANA, TENANT, WorkspaceWorld.GALA);
+    var gala = w.opening(DANA, WorkspaceWorld.GALA);
     assertEquals(ReasonCode.OUT_OF_SCOPE, gala.decision().reason());
     String words = gala.decision().explanation() + gala.decision().nextSafeAction() + gala.decision().proofNeeded();
     assertFalse(words.contains(WEDDING.value()), words);

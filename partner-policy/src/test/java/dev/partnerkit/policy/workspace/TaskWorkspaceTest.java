@@ -56,14 +56,14 @@ class TaskWorkspaceTest {
   @Test
   void aPartnerSeesNothingUntilItsGrantIsActive() {
     TaskId taskId = w.task(ACME, RECEPTION);
-    PartnerSessionOpening none = w.workspace.openPartnerSession(DANA, TENANT, WEDDING);
+    PartnerSessionOpening none = w.opening(DANA, WEDDING);
     assertFalse(none.session().isPresent());
     assertEquals(ReasonCode.NO_GRANT, none.decision().reason());
 
     CommandResult issued = w.ops.issueGrant(w.key(), GrantDraft.builder().partnerId(ACME)
         .scope(GrantScope.builder().occasionId(WEDDING).addSurfaces(Surface.TASKS).build())
         .addCapabilities(PartnerCapability.MANAGE_TASK).validFrom(WorkspaceWorld.FROM).build());
-    PartnerSessionOpening pending = w.workspace.openPartnerSession(DANA, TENANT, WEDDING);
+    PartnerSessionOpening pending = w.opening(DANA, WEDDING);
     assertEquals(ReasonCode.GRANT_PENDING, pending.decision().reason());
     assertFalse(pending.session().isPresent());
 
@@ -257,7 +257,7 @@ class TaskWorkspaceTest {
     assertTrue(w.ops.tasks().list(WEDDING).decision().allowed());
     assertEquals(1, w.ops.tasks().list(WEDDING).items().size());
     assertEquals(ReasonCode.PRODUCT_SCOPE_UNAVAILABLE,
-        w.workspace.openPartnerSession(DANA, TENANT, WEDDING).decision().reason());
+        w.opening(DANA, WEDDING).decision().reason());
     assertTrue(w.ops.setEntitlements(w.key(), WEDDING, Set.of(Entitlement.MULTI_USER_SUPPORT)).applied());
     assertTrue(w.ops.tasks().move(w.key(), taskId, TaskStatus.IN_PROGRESS).applied());
   }

@@ -47,9 +47,9 @@ class WorkspaceWorld {
       .displayName("Maya").addRoles(OperatorRole.OWNER_OPS_LEAD).build();
   static final OperatorUser ALEX = OperatorUser.builder().userId(UserId.of("u-alex")).tenantId(TENANT)
       .displayName("Alex").addRoles(OperatorRole.ADMIN).build();
-  static final PartnerMember DANA = PartnerMember.builder().userId(UserId.of("u-dana")).partnerId(ACME)
+  static final PartnerMember DANA = PartnerMember.builder().tenantId(TENANT).userId(UserId.of("u-dana")).partnerId(ACME)
       .displayName("Dana").status(MembershipStatus.ACTIVE).build();
-  static final PartnerMember VERA = PartnerMember.builder().userId(UserId.of("u-vera")).partnerId(VENUE)
+  static final PartnerMember VERA = PartnerMember.builder().tenantId(TENANT).userId(UserId.of("u-vera")).partnerId(VENUE)
       .displayName("Vera").status(MembershipStatus.ACTIVE).build();
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-05T15:00:00Z"));
@@ -72,7 +72,14 @@ class WorkspaceWorld {
           .name(p == ACME ? "Acme Rentals" : "Lakeside Hall")
           .kind(p == ACME ? PartnerKind.RENTAL_COMPANY : PartnerKind.VENUE).build());
     }
+    storage.directory().insertMember(DANA);
+    storage.directory().insertMember(VERA);
     assertTrue(ops.setEntitlements(key(), WEDDING, Set.of(Entitlement.MULTI_USER_SUPPORT)).applied());
+  }
+
+  /** Opens a session of {@code member}'s stored membership for {@code occasion}, by ids. */
+  PartnerSessionOpening opening(PartnerMember member, OccasionId occasion) {
+    return workspace.openPartnerSession(TENANT, member.userId(), member.partnerId(), occasion);
   }
 
   String key() {
@@ -108,7 +115,7 @@ class WorkspaceWorld {
   }
 
   PartnerSession session(PartnerMember member) {
-    return workspace.openPartnerSession(member, TENANT, WEDDING).session().orElseThrow();
+    return opening(member, WEDDING).session().orElseThrow();
   }
 
   long activityCount() {

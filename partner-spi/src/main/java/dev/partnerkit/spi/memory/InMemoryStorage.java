@@ -2,13 +2,17 @@ package dev.partnerkit.spi.memory;
 
 import dev.partnerkit.domain.AccessGrant;
 import dev.partnerkit.domain.GrantId;
+import dev.partnerkit.domain.IntegrationPrincipal;
+import dev.partnerkit.domain.IntegrationPrincipalId;
 import dev.partnerkit.domain.OccasionEntitlements;
 import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.Partner;
 import dev.partnerkit.domain.PartnerId;
+import dev.partnerkit.domain.PartnerMember;
 import dev.partnerkit.domain.RecordRef;
 import dev.partnerkit.domain.Tenant;
 import dev.partnerkit.domain.TenantId;
+import dev.partnerkit.domain.UserId;
 import dev.partnerkit.domain.Visibility;
 import dev.partnerkit.domain.internal.Checks;
 import dev.partnerkit.spi.ActivityEntry;
@@ -92,6 +96,14 @@ public final class InMemoryStorage implements PartnerkitStorage {
   private static final Shape<OccasionId, OccasionId, OccasionEntitlements> ENTITLEMENTS = new Shape<>(
       OccasionEntitlements::occasionId, null, OccasionEntitlements::version, e -> OCCASION_ENTITLEMENTS,
       e -> e.occasionId().value());
+  private static final Shape<PartnerId, PartnerId, Partner> PARTNERS = new Shape<>(Partner::partnerId, null,
+      Partner::version, p -> "partner", p -> p.partnerId().value());
+  private static final Shape<MemberKey, PartnerId, PartnerMember> MEMBERS = new Shape<>(MemberKey::of,
+      PartnerMember::partnerId, PartnerMember::version, m -> "partner_member",
+      m -> m.partnerId() + "/" + m.userId());
+  private static final Shape<IntegrationPrincipalId, PartnerId, IntegrationPrincipal> PRINCIPALS = new Shape<>(
+      IntegrationPrincipal::principalId, IntegrationPrincipal::partnerId, IntegrationPrincipal::version,
+      p -> "integration_principal", p -> p.principalId().value());
   private static final Shape<RecordRef, Shelf, StoredRecord> RECORDS = new Shape<>(StoredRecord::ref, Shelf::of,
       StoredRecord::version, r -> r.ref().type(), r -> r.ref().id());
 
@@ -280,6 +292,19 @@ public final class InMemoryStorage implements PartnerkitStorage {
     }
   }
 
+  /** The key of a membership: partner, then person. */
+  private record MemberKey(PartnerId partnerId, UserId userId) implements Comparable<MemberKey> {
+    static MemberKey of(PartnerMember m) {
+      return new MemberKey(m.partnerId(), m.userId());
+    }
+
+    @Override
+    public int compareTo(MemberKey other) {
+      int byPartner = partnerId.compareTo(other.partnerId);
+      return byPartner != 0 ? byPartner : userId.value().compareTo(other.userId.value());
+    }
+  }
+
   /** The key of an idempotency record: one actor's keys never collide with another's. */
   private record ClaimKey(String actorKey, String key) {}
 
@@ -338,8 +363,25 @@ public final class InMemoryStorage implements PartnerkitStorage {
       return byGroup.computeIfAbsent(group, g -> new TreeMap<>());
     }
 
+    /** Stores {@code row} whatever version is stored (imports). */
+    void replace(V row) {
+      K key = shape.key().apply(row);
+      V stored = byKey.get(key);
+      Function<V, G> group = shape.group();
+      if (stored != null && group != null && !group.apply(stored).equals(group.apply(row))) {
+        remove(groupOf(group.apply(stored)), key);
+      }
+      put(byKey, key, row);
+      index(row, key);
+    }
+
     Optional<V> find(K key) {
       return Optional.ofNullable(byKey.get(key));
+    }
+
+    /** @return every row, in no particular order */
+    java.util.Collection<V> all() {
+      return Collections.unmodifiableCollection(byKey.values());
     }
 
     /** @return the rows of {@code group}, ordered by key; a read-only view */
@@ -355,7 +397,9 @@ public final class InMemoryStorage implements PartnerkitStorage {
 
   /** Everything one tenant holds. Guarded by the storage's lock. */
   private final class TenantData {
-    final Map<PartnerId, Partner> partners = new HashMap<>();
+    final Versioned<PartnerId, PartnerId, Partner> partners = new Versioned<>(PARTNERS);
+    final Versioned<MemberKey, PartnerId, PartnerMember> members = new Versioned<>(MEMBERS);
+    final Versioned<IntegrationPrincipalId, PartnerId, IntegrationPrincipal> principals = new Versioned<>(PRINCIPALS);
     final Versioned<GrantId, PartnerId, AccessGrant> grants = new Versioned<>(GRANTS);
     final Versioned<OccasionId, OccasionId, OccasionEntitlements> entitlements = new Versioned<>(ENTITLEMENTS);
     final Versioned<RecordRef, Shelf, StoredRecord> records = new Versioned<>(RECORDS);
@@ -394,19 +438,87 @@ public final class InMemoryStorage implements PartnerkitStorage {
     @Override
     public void savePartner(Partner partner) {
       Checks.required("partner", partner);
-      write(() -> put(dataFor(partner.tenantId()).partners, partner.partnerId(), partner));
+      write(() -> dataFor(partner.tenantId()).partners.replace(partner));
+    }
+
+    @Override
+    public void insertPartner(Partner partner) {
+      Checks.required("partner", partner);
+      write(() -> dataFor(partner.tenantId()).partners.insert(partner));
+    }
+
+    @Override
+    public void updatePartner(Partner partner) {
+      Checks.required("partner", partner);
+      write(() -> dataFor(partner.tenantId()).partners.update(partner));
     }
 
     @Override
     public Optional<Partner> findPartner(TenantId tenantId, PartnerId partnerId) {
       Checks.required("partnerId", partnerId);
-      return readTenant(tenantId, Optional.empty(), d -> Optional.ofNullable(d.partners.get(partnerId)));
+      return readTenant(tenantId, Optional.empty(), d -> d.partners.find(partnerId));
     }
 
     @Override
     public List<Partner> listPartners(TenantId tenantId) {
       return readTenant(tenantId, List.of(),
-          d -> d.partners.values().stream().sorted(Comparator.comparing(Partner::partnerId)).toList());
+          d -> d.partners.all().stream().sorted(Comparator.comparing(Partner::partnerId)).toList());
+    }
+
+    @Override
+    public void insertMember(PartnerMember member) {
+      Checks.required("member", member);
+      write(() -> dataFor(member.tenantId()).members.insert(member));
+    }
+
+    @Override
+    public void updateMember(PartnerMember member) {
+      Checks.required("member", member);
+      write(() -> dataFor(member.tenantId()).members.update(member));
+    }
+
+    @Override
+    public Optional<PartnerMember> findMember(TenantId tenantId, PartnerId partnerId, UserId userId) {
+      Checks.required("partnerId", partnerId);
+      Checks.required("userId", userId);
+      return readTenant(tenantId, Optional.empty(), d -> d.members.find(new MemberKey(partnerId, userId)));
+    }
+
+    @Override
+    public List<PartnerMember> listMembers(TenantId tenantId, PartnerId partnerId) {
+      Checks.required("partnerId", partnerId);
+      return readTenant(tenantId, List.of(), d -> List.copyOf(d.members.group(partnerId).values()));
+    }
+
+    @Override
+    public List<PartnerMember> membershipsOf(TenantId tenantId, UserId userId) {
+      Checks.required("userId", userId);
+      return readTenant(tenantId, List.of(), d -> d.members.all().stream().filter(m -> m.userId().equals(userId))
+          .sorted(Comparator.comparing(PartnerMember::partnerId)).toList());
+    }
+
+    @Override
+    public void insertPrincipal(IntegrationPrincipal principal) {
+      Checks.required("principal", principal);
+      write(() -> dataFor(principal.tenantId()).principals.insert(principal));
+    }
+
+    @Override
+    public void updatePrincipal(IntegrationPrincipal principal) {
+      Checks.required("principal", principal);
+      write(() -> dataFor(principal.tenantId()).principals.update(principal));
+    }
+
+    @Override
+    public Optional<IntegrationPrincipal> findPrincipal(TenantId tenantId, IntegrationPrincipalId principalId) {
+      Checks.required("principalId", principalId);
+      return readTenant(tenantId, Optional.empty(), d -> d.principals.find(principalId));
+    }
+
+    @Override
+    public List<IntegrationPrincipal> listPrincipals(TenantId tenantId, PartnerId partnerId) {
+      Checks.required("partnerId", partnerId);
+      return readTenant(tenantId, List.of(), d -> List.copyOf(d.principals.group(partnerId).values()));
     }
   }
 
