@@ -19,7 +19,11 @@ import dev.partnerkit.policy.surface.tasks.TaskBody;
 import dev.partnerkit.policy.surface.tasks.TaskDraft;
 import dev.partnerkit.policy.surface.tasks.TaskId;
 import dev.partnerkit.policy.workspace.Contribution;
+import dev.partnerkit.domain.PartnerKind;
 import dev.partnerkit.policy.workspace.GrantDraft;
+import dev.partnerkit.policy.workspace.MemberInvite;
+import dev.partnerkit.policy.workspace.PartnerDraft;
+import dev.partnerkit.policy.workspace.PrincipalDraft;
 import example.host.HostRequests.Contribute;
 import example.host.HostRequests.CreateTask;
 import example.host.HostRequests.IssueGrant;
@@ -98,7 +102,10 @@ class JakartaValidationTest {
         GrantDraft.class, List.of("partnerId", "scope", "validFrom"),
         GrantScope.class, List.of("occasionId", "events", "resources", "surfaces"),
         Contribution.class, List.of("surface", "summary"),
-        Placement.class, List.of("occasionId"));
+        Placement.class, List.of("occasionId"),
+        PartnerDraft.class, List.of("partnerId", "name", "kind", "tier", "region"),
+        MemberInvite.class, List.of("partnerId", "userId", "displayName"),
+        PrincipalDraft.class, List.of("principalId", "partnerId", "name", "triggers"));
     constrained.forEach((type, accessors) -> {
       for (String accessor : accessors) {
         MethodDescriptor method = VALIDATOR.getConstraintsForClass(type).getConstraintsForMethod(accessor);
@@ -159,6 +166,29 @@ class JakartaValidationTest {
       agree(constraintMessages(TaskBody.builder().title("t").build(), TaskBody.class, "title", title),
           constructorMessage(() -> TaskBody.builder().title(title).build()), title);
     });
+  }
+
+  @Test
+  void directoryDraftConstraintsAreTheConstructorsRules() {
+    PartnerDraft partner = PartnerDraft.builder().partnerId(Fixtures.ACME).name("Acme Rentals")
+        .kind(PartnerKind.RENTAL_COMPANY).build();
+    MemberInvite invite = MemberInvite.builder().partnerId(Fixtures.ACME).userId(Fixtures.DANA.userId())
+        .displayName("Dana").build();
+    PrincipalDraft principal = PrincipalDraft.builder().principalId(Fixtures.ACME_BOT.principalId())
+        .partnerId(Fixtures.ACME).name("Acme sync").build();
+    qt().withFixedSeed(SEED).withExamples(300).forAll(texts(200)).checkAssert(name -> {
+      agree(constraintMessages(partner, PartnerDraft.class, "name", name),
+          constructorMessage(() -> PartnerDraft.builder().from(partner).name(name).build()), name);
+      agree(constraintMessages(partner, PartnerDraft.class, "region", Optional.of(name)),
+          constructorMessage(() -> PartnerDraft.builder().from(partner).region(name).build()), name);
+      agree(constraintMessages(invite, MemberInvite.class, "displayName", name),
+          constructorMessage(() -> MemberInvite.builder().from(invite).displayName(name).build()), name);
+      agree(constraintMessages(principal, PrincipalDraft.class, "name", name),
+          constructorMessage(() -> PrincipalDraft.builder().from(principal).name(name).build()), name);
+    });
+    qt().withFixedSeed(SEED).withExamples(300).forAll(texts(64)).checkAssert(tier ->
+        agree(constraintMessages(partner, PartnerDraft.class, "tier", Optional.of(tier)),
+            constructorMessage(() -> PartnerDraft.builder().from(partner).tier(tier).build()), tier));
   }
 
   @Test

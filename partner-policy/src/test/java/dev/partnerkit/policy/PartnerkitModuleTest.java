@@ -27,6 +27,10 @@ import dev.partnerkit.policy.surface.tasks.TaskBody;
 import dev.partnerkit.policy.surface.tasks.TaskDraft;
 import dev.partnerkit.policy.surface.tasks.TaskId;
 import dev.partnerkit.policy.workspace.Contribution;
+import dev.partnerkit.domain.PartnerKind;
+import dev.partnerkit.policy.workspace.MemberInvite;
+import dev.partnerkit.policy.workspace.PartnerDraft;
+import dev.partnerkit.policy.workspace.PrincipalDraft;
 import dev.partnerkit.policy.workspace.RecordCommands;
 import dev.partnerkit.policy.workspace.GrantDraft;
 import example.host.HostBodies.Color;
@@ -135,7 +139,13 @@ class PartnerkitModuleTest {
             .addEffects(SourceTruth.QUOTE).build(),
         Placement.builder().occasionId(Fixtures.OCCASION).eventId(Fixtures.RECEPTION).partnerId(Fixtures.ACME)
             .parent(RecordRef.of("partner_task", "t-1")).build(),
-        new RecordCommands.NewLink("depends_on", RecordRef.of("partner_task", "t-2")));
+        new RecordCommands.NewLink("depends_on", RecordRef.of("partner_task", "t-2")),
+        PartnerDraft.builder().partnerId(Fixtures.ACME).name("Acme Rentals").kind(PartnerKind.RENTAL_COMPANY)
+            .tier("gold").region("Chicago").ownerUserId(Fixtures.DANA.userId()).build(),
+        MemberInvite.builder().partnerId(Fixtures.ACME).userId(Fixtures.DANA.userId()).displayName("Dana")
+            .expiresAt(Fixtures.UNTIL).build(),
+        PrincipalDraft.builder().principalId(Fixtures.ACME_BOT.principalId()).partnerId(Fixtures.ACME)
+            .name("Acme sync").addTriggers("timeline.updated").build());
     for (Object input : inputs) {
       String json = STRICT.write(input);
       Class<?> type = input instanceof RecordCommands.NewLink ? RecordCommands.NewLink.class
