@@ -17,9 +17,13 @@ public enum JdbcDialect {
   /** H2 2.x: upserts with {@code merge ... key}, outbox claims with {@code for update}. */
   H2("h2", " for update", "?");
 
-  /** The script names of every schema version, in version order; the same in every dialect's folder. */
+  /**
+   * The script names of every schema version, in version order; the same in every dialect's folder. Versions
+   * ascend but need not be consecutive: a version that exists on another line of work is installed when it arrives
+   * ({@link SchemaInstaller} runs every script whose version is not recorded yet).
+   */
   private static final List<String> SCRIPTS = List.of("V1__partnerkit_schema.sql", "V2__record_kernel.sql",
-      "V3__identity.sql");
+      "V3__identity.sql", "V4__directory_economics.sql");
 
   private final String folder;
   private final String claimLock;
@@ -40,10 +44,11 @@ public enum JdbcDialect {
   }
 
   /**
-   * @return the classpath resources of the dialect's schema scripts, one per schema version and in version order
-   *     (Flyway names: {@code V<version>__<description>.sql}): version {@code n} is the {@code n}-th, e.g.
-   *     {@code db/partnerkit/postgresql/V1__partnerkit_schema.sql} then
-   *     {@code db/partnerkit/postgresql/V2__record_kernel.sql}
+   * @return the classpath resources of the dialect's schema scripts, one per schema version and in ascending version
+   *     order (Flyway names: {@code V<version>__<description>.sql}), e.g.
+   *     {@code db/partnerkit/postgresql/V1__partnerkit_schema.sql}, then
+   *     {@code db/partnerkit/postgresql/V2__record_kernel.sql}, then
+   *     {@code db/partnerkit/postgresql/V4__directory_economics.sql}
    */
   public List<String> schemaScripts() {
     return SCRIPTS.stream().map(name -> schemaLocation() + "/" + name).collect(Collectors.toList());

@@ -3,6 +3,7 @@ package dev.partnerkit.jdbc;
 import dev.partnerkit.spi.ActivityLog;
 import dev.partnerkit.spi.DecisionLog;
 import dev.partnerkit.spi.DirectoryStore;
+import dev.partnerkit.spi.EconomicsStore;
 import dev.partnerkit.spi.EntitlementStore;
 import dev.partnerkit.spi.GrantStore;
 import dev.partnerkit.spi.IdempotencyStore;
@@ -52,6 +53,7 @@ public final class JdbcStorage implements PartnerkitStorage {
   private final GrantStore grants;
   private final EntitlementStore entitlements;
   private final RecordStore records;
+  private final EconomicsStore economics;
   private final ActivityLog activity;
   private final DecisionLog decisions;
   private final Outbox outbox;
@@ -63,6 +65,7 @@ public final class JdbcStorage implements PartnerkitStorage {
     this.grants = new JdbcGrantStore(db);
     this.entitlements = new JdbcEntitlementStore(db);
     this.records = new JdbcRecordStore(db);
+    this.economics = new JdbcEconomicsStore(db);
     this.activity = new JdbcActivityLog(db);
     this.decisions = new JdbcDecisionLog(db);
     this.outbox = new JdbcOutbox(db);
@@ -100,6 +103,11 @@ public final class JdbcStorage implements PartnerkitStorage {
   @Override
   public RecordStore records() {
     return records;
+  }
+
+  @Override
+  public EconomicsStore economics() {
+    return economics;
   }
 
   @Override

@@ -19,15 +19,16 @@ import javax.sql.DataSource;
 /**
  * Creates and upgrades Partnerkit's tables for hosts without a migration tool (hosts with Flyway or Liquibase run
  * {@link JdbcDialect#schemaScripts()} themselves, from {@link JdbcDialect#schemaLocation()}). Runs every script of
- * the dialect whose version is above the installed one, in version order, each in a transaction of its own; each
- * script records its version in {@code partnerkit_schema_version}. When the table already lists
- * {@link #CURRENT_VERSION}, it does nothing, so calling it at every start is safe. When another process runs the same
+ * the dialect whose version {@code partnerkit_schema_version} does not list yet, in ascending version order, each in
+ * a transaction of its own; each script records its version there. Versions need not be consecutive, and a version
+ * that arrives after a higher one was installed is still installed (scripts of different versions touch different
+ * tables). When every version is listed, it does nothing, so calling it at every start is safe. When another process runs the same
  * script at the same time and wins, the loser's failure is ignored. On H2, DDL commits as it runs, so a failure
  * half-way through a script leaves part of it behind.
  */
 public final class SchemaInstaller {
   /** The schema version the scripts of this release create. */
-  public static final int CURRENT_VERSION = 3;
+  public static final int CURRENT_VERSION = 4;
 
   private static final String VERSION_TABLE = "partnerkit_schema_version";
   private static final Pattern SCRIPT_VERSION = Pattern.compile("/V(\\d+)__[^/]*\\.sql$");
@@ -66,13 +67,15 @@ public final class SchemaInstaller {
     List<String> scripts = dialect.schemaScripts();
     boolean ran = false;
     try (Connection connection = dataSource.getConnection()) {
-      for (int i = 0; i < scripts.size(); i++) {
-        int version = versionOf(scripts.get(i));
-        if (version != i + 1) {
-          throw new IllegalStateException("schema script " + (i + 1) + " is " + scripts.get(i));
+      int previous = 0;
+      for (String script : scripts) {
+        int version = versionOf(script);
+        if (version <= previous) {
+          throw new IllegalStateException("schema script " + script + " does not come after version " + previous);
         }
-        if (version <= targetVersion && installedVersion(connection) < version) {
-          ran |= run(connection, version, statements(scripts.get(i)));
+        previous = version;
+        if (version <= targetVersion && !isInstalled(connection, version)) {
+          ran |= run(connection, version, statements(script));
         }
       }
     } catch (SQLException e) {
@@ -96,7 +99,7 @@ public final class SchemaInstaller {
     } catch (SQLException e) {
       connection.rollback();
       connection.setAutoCommit(true);
-      if (installedVersion(connection) >= version) {
+      if (isInstalled(connection, version)) {
         return false; // another process installed it at the same time
       }
       throw new SQLException("schema version " + version + " failed: " + e.getMessage(), e.getSQLState(), e);
@@ -123,6 +126,27 @@ public final class SchemaInstaller {
       return installedVersion(connection);
     } catch (SQLException e) {
       throw new JdbcStorageException("could not read the Partnerkit schema version", e);
+    }
+  }
+
+  private static boolean isInstalled(Connection connection, int version) throws SQLException {
+    if (!versionTableExists(connection)) {
+      return false;
+    }
+    try (PreparedStatement statement = connection.prepareStatement("select count(*) from " + VERSION_TABLE
+        + " where version = ?")) {
+      statement.setInt(1, version);
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next() && row.getInt(1) > 0;
+      }
+    }
+  }
+
+  private static boolean versionTableExists(Connection connection) throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    String table = meta.storesUpperCaseIdentifiers() ? VERSION_TABLE.toUpperCase(Locale.ROOT) : VERSION_TABLE;
+    try (ResultSet tables = meta.getTables(connection.getCatalog(), connection.getSchema(), table, null)) {
+      return tables.next();
     }
   }
 

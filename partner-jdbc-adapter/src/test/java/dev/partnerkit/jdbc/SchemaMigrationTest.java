@@ -85,8 +85,8 @@ class SchemaMigrationTest {
     Instant after = Instant.now().plus(Duration.ofMinutes(1));
     assertEquals(SchemaInstaller.CURRENT_VERSION, SchemaInstaller.installedVersion(ds));
     assertFalse(SchemaInstaller.install(ds, dialect));
-    assertEquals(SchemaInstaller.CURRENT_VERSION, AbstractJdbcStorageTest.count(ds,
-        "select count(*) from partnerkit_schema_version"));
+    assertEquals(dialect.schemaScripts().size(),
+        AbstractJdbcStorageTest.count(ds, "select count(*) from partnerkit_schema_version"));
     PartnerkitStorage storage = JdbcStorage.builder(ds).build();
 
     // ------------------------------------------------ tasks are records
@@ -220,8 +220,8 @@ class SchemaMigrationTest {
         pool.shutdownNow();
       }
       assertEquals(SchemaInstaller.CURRENT_VERSION, SchemaInstaller.installedVersion(two[1]));
-      assertEquals(SchemaInstaller.CURRENT_VERSION, AbstractJdbcStorageTest.count(two[1],
-        "select count(*) from partnerkit_schema_version"));
+      assertEquals(JdbcDialect.POSTGRESQL.schemaScripts().size(),
+          AbstractJdbcStorageTest.count(two[1], "select count(*) from partnerkit_schema_version"));
       long tasks = AbstractJdbcStorageTest.count(two[1], "select count(*) from pk_record");
       assertEquals(upTo == 1 ? 6 : 0, tasks);
     }

@@ -42,13 +42,13 @@ class SchemaScriptsTest {
         assertTrue(m.group(2).startsWith("tenant_id"), () -> "tenant_id must lead " + m.group());
       }
     }
-    assertEquals(18 + 7 + 4, keys, "18 in version 1, 7 in version 2, 4 in version 3");
+    assertEquals(18 + 7 + 4 + 10, keys, "18 in version 1, 7 in version 2, 4 in version 3, 10 in version 4");
   }
 
   @Test
   void bothDialectsCreateAndChangeTheSameTablesAtEachVersion() {
     assertEquals(List.of(10, 2), List.of(tables(JdbcDialect.H2, 0).size(), tables(JdbcDialect.H2, 1).size()));
-    for (int v = 0; v < SchemaInstaller.CURRENT_VERSION; v++) {
+    for (int v = 0; v < JdbcDialect.H2.schemaScripts().size(); v++) {
       assertEquals(tables(JdbcDialect.POSTGRESQL, v), tables(JdbcDialect.H2, v));
       assertEquals(changes(JdbcDialect.POSTGRESQL, v), changes(JdbcDialect.H2, v));
     }
@@ -56,16 +56,25 @@ class SchemaScriptsTest {
     assertTrue(changes(JdbcDialect.H2, 1).containsAll(List.of("pk_activity_entry.task_id", "pk_partner_task",
         "pk_idempotency_record.actor_key", "pk_idempotency_record.uq_pk_idempotency_record_key")),
         () -> changes(JdbcDialect.H2, 1).toString());
+    // version 4 only adds tables of its own: pk_partner (version 1) is read, never changed, so it installs before
+    // or after a version 3 that changes the directory
+    assertEquals(List.of("pk_partner_member", "pk_integration_principal"), tables(JdbcDialect.H2, 2));
+    assertEquals(List.of("pk_referral", "pk_commission", "pk_event_invite", "pk_plan_quota"),
+        tables(JdbcDialect.H2, 3));
+    assertEquals(Set.of(), changes(JdbcDialect.H2, 3));
   }
 
   @ParameterizedTest
   @EnumSource(JdbcDialect.class)
   void everyScriptIsOneFlywayVersionAndRecordsIt(JdbcDialect dialect) {
     List<String> scripts = dialect.schemaScripts();
-    assertEquals(SchemaInstaller.CURRENT_VERSION, scripts.size());
+    // the installer takes versions in ascending order; gaps would be allowed
+    List<Integer> versions = List.of(1, 2, 3, 4);
+    assertEquals(versions.size(), scripts.size());
+    assertEquals(SchemaInstaller.CURRENT_VERSION, versions.get(versions.size() - 1));
     for (int i = 0; i < scripts.size(); i++) {
       String script = scripts.get(i);
-      int version = i + 1;
+      int version = versions.get(i);
       assertEquals(version, SchemaInstaller.versionOf(script));
       assertTrue(script.startsWith(dialect.schemaLocation() + "/V" + version + "__"), script);
       List<String> statements = SchemaInstaller.statements(script);
@@ -93,7 +102,7 @@ class SchemaScriptsTest {
         () -> JdbcDialect.fromProductName("MySQL"));
     assertTrue(e.getMessage().contains("MySQL"));
     assertEquals(List.of("db/partnerkit/h2/V1__partnerkit_schema.sql", "db/partnerkit/h2/V2__record_kernel.sql",
-        "db/partnerkit/h2/V3__identity.sql"),
+        "db/partnerkit/h2/V3__identity.sql", "db/partnerkit/h2/V4__directory_economics.sql"),
         JdbcDialect.H2.schemaScripts());
     assertEquals("db/partnerkit/postgresql", JdbcDialect.POSTGRESQL.schemaLocation());
   }

@@ -83,9 +83,12 @@ public interface DirectoryStore {
   void insertPrincipal(IntegrationPrincipal principal);
 
   /**
-   * Replaces an integration principal with its next version.
+   * Replaces an integration principal with its next version. A principal belongs to its partner for good: an update
+   * naming another partner than the stored one finds nothing to replace, a stale-version conflict whatever its
+   * version, and changes nothing.
    *
-   * @throws VersionConflictException when the stored version is not {@code principal.version() - 1}, or none is stored
+   * @throws VersionConflictException when the stored version is not {@code principal.version() - 1}, none is stored,
+   *     or the stored principal belongs to another partner
    */
   void updatePrincipal(IntegrationPrincipal principal);
 

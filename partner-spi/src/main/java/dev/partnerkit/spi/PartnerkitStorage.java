@@ -17,6 +17,9 @@ public interface PartnerkitStorage {
   /** @return every kernel record (tasks and the evidence of every surface) and their links */
   RecordStore records();
 
+  /** @return the directory's economics (referrals, commissions), event invites and plan quotas, in typed tables */
+  EconomicsStore economics();
+
   /** @return the activity timeline */
   ActivityLog activity();
 

@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.function.Executable;
+import org.quicktheories.core.RandomnessSource;
+import org.quicktheories.generators.Generate;
 
 /**
  * What every contract of the kit shares: the storage under test, two fresh tenants per test, and the assertions.
@@ -80,6 +82,11 @@ public abstract class ContractSupport {
   /** @return the tenant's record under {@code ref}, decoded, or empty */
   protected Optional<TypedRecord<?, ?>> found(TenantId tenant, RecordRef ref) {
     return storage.records().find(tenant, ref).map(this::decode);
+  }
+
+  /** @return a random int from {@code lo} to {@code hi}, both included: for the generators of the properties */
+  protected static int between(RandomnessSource in, int lo, int hi) {
+    return Generate.range(lo, hi).generate(in);
   }
 
   /** @return the result of {@code work}, run in one unit of work of the storage */

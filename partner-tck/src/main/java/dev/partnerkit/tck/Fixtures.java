@@ -9,8 +9,11 @@ import dev.partnerkit.domain.EventId;
 import dev.partnerkit.domain.GrantId;
 import dev.partnerkit.domain.GrantScope;
 import dev.partnerkit.domain.GrantStatus;
+import dev.partnerkit.domain.IntegrationPrincipal;
 import dev.partnerkit.domain.IntegrationPrincipalId;
 import dev.partnerkit.domain.IntentKind;
+import dev.partnerkit.domain.MembershipRole;
+import dev.partnerkit.domain.MembershipStatus;
 import dev.partnerkit.domain.NextStepOwner;
 import dev.partnerkit.domain.OccasionEntitlements;
 import dev.partnerkit.domain.OccasionId;
@@ -19,6 +22,7 @@ import dev.partnerkit.domain.Partner;
 import dev.partnerkit.domain.PartnerCapability;
 import dev.partnerkit.domain.PartnerId;
 import dev.partnerkit.domain.PartnerKind;
+import dev.partnerkit.domain.PartnerMember;
 import dev.partnerkit.domain.PartnerStatus;
 import dev.partnerkit.domain.Placement;
 import dev.partnerkit.domain.ReasonCode;
@@ -73,6 +77,8 @@ public final class Fixtures {
   public static final UserId MAYA = UserId.of("u-maya");
   /** A partner member. */
   public static final UserId DANA = UserId.of("u-dana");
+  /** Another partner member. */
+  public static final UserId LEE = UserId.of("u-lee");
   /** The actor key of {@link #MAYA}. */
   public static final String MAYA_KEY = "operator:u-maya";
   /** The actor key of {@link #DANA}. */
@@ -101,10 +107,41 @@ public final class Fixtures {
     return Partner.builder().tenantId(tenant).partnerId(id).name(name).kind(PartnerKind.VENUE).build();
   }
 
+  /**
+   * @return an invited version-0 membership with every optional field set: a manager with every flag, invited by
+   *     {@link #MAYA_KEY} at {@code at(30)} from {@link #OCCASION}, until a week and one microsecond later
+   */
+  public static PartnerMember invitedMember(TenantId tenant, PartnerId partner, UserId user) {
+    return PartnerMember.builder().tenantId(tenant).partnerId(partner).userId(user)
+        .displayName("Dana \u00c5str\u00f6m \"" + user + "\"").membershipRole(MembershipRole.MANAGER)
+        .canInvite(true).canViewMetrics(true).canManageEvents(true).status(MembershipStatus.INVITED)
+        .invitedBy(MAYA_KEY).invitedAt(at(30)).inviteExpiresAt(at(30 + 7 * 86_400_000_000L + 1))
+        .inviteOccasionId(OCCASION).build();
+  }
+
+  /** @return an active version-0 membership with no optional field set: every default (member, no flags) */
+  public static PartnerMember activeMember(TenantId tenant, PartnerId partner, UserId user) {
+    return PartnerMember.builder().tenantId(tenant).partnerId(partner).userId(user).displayName("Member " + user)
+        .status(MembershipStatus.ACTIVE).build();
+  }
+
+  /** @return a disabled version-0 integration principal with write access and three triggers */
+  public static IntegrationPrincipal principal(TenantId tenant, PartnerId partner, String id) {
+    return IntegrationPrincipal.builder().tenantId(tenant).partnerId(partner)
+        .principalId(IntegrationPrincipalId.of(id)).name("Sync \u2713 " + id).enabled(false).writeEnabled(true)
+        .triggers(Set.of("seating_plan.published", "printable.generated", "task.moved_to_done")).build();
+  }
+
+  /** @return a version-0 integration principal with every default: enabled, read-only, no triggers */
+  public static IntegrationPrincipal minimalPrincipal(TenantId tenant, PartnerId partner, String id) {
+    return IntegrationPrincipal.builder().tenantId(tenant).partnerId(partner)
+        .principalId(IntegrationPrincipalId.of(id)).name("Integration " + id).build();
+  }
+
   /** @return an active version-0 grant narrowed to two members, with events, resources and a validity window */
   public static AccessGrant grant(TenantId tenant, String id, PartnerId partner) {
     return AccessGrant.builder().grantId(GrantId.of(id)).tenantId(tenant).partnerId(partner)
-        .members(Set.of(DANA, UserId.of("u-lee")))
+        .members(Set.of(DANA, LEE))
         .scope(GrantScope.builder().occasionId(OCCASION).events(Set.of(RECEPTION, CEREMONY))
             .resources(Set.of(FLOORPLAN)).surfaces(Set.of(Surface.TASKS, Surface.COMMENTS, Surface.DOCUMENTS))
             .build())

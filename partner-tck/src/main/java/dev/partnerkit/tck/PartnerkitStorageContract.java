@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Nested;
  * <ul>
  *   <li>{@link StorageContract}: directory, grants, entitlements, and the unit of work (commit, rollback, nesting,
  *       the undo of every store);
+ *   <li>{@link IdentityContract}: the stored, tenant-bound identities of the directory (versioned partners,
+ *       memberships, integration principals), their tenant isolation and their undo;
  *   <li>{@link RecordStoreContract}: the record store, as a matrix over every type {@link #recordTypes()} returns;
- *   <li>{@link JournalContract}: activity, decisions, outbox, idempotency.
+ *   <li>{@link JournalContract}: activity, decisions, outbox, idempotency;
+ *   <li>{@link EconomicsContract}: referrals, commissions, the directory read and its metrics, the backfill reads,
+ *       event invites and their tallies, plan quotas.
  * </ul>
  *
  * <p>An adapter depends on {@code dev.partnerkit:partner-tck} in test scope (with a JUnit 5 engine on its test
@@ -34,7 +38,7 @@ import org.junit.jupiter.api.Nested;
  *
  * <p>{@link #newStorage()} is called before every test (and before every type's run of a matrix check). A storage
  * that is expensive to create may be shared: every test works under tenants with random ids, so rows left by other
- * tests never matter. A host that implements only some stores may extend one of the three contracts alone.
+ * tests never matter. A host that implements only some stores may extend one of the contracts alone.
  */
 public abstract class PartnerkitStorageContract {
   /** @return the storage to test: a fresh empty one, or a shared one (every test uses tenants of its own) */
@@ -47,6 +51,21 @@ public abstract class PartnerkitStorageContract {
   @Nested
   @DisplayName("storage")
   class Storage extends StorageContract {
+    @Override
+    protected PartnerkitStorage newStorage() {
+      return PartnerkitStorageContract.this.newStorage();
+    }
+
+    @Override
+    protected List<RecordType<?, ?>> recordTypes() {
+      return PartnerkitStorageContract.this.recordTypes();
+    }
+  }
+
+  /** The identity contract on this storage. */
+  @Nested
+  @DisplayName("identities")
+  class Identities extends IdentityContract {
     @Override
     protected PartnerkitStorage newStorage() {
       return PartnerkitStorageContract.this.newStorage();
@@ -77,6 +96,21 @@ public abstract class PartnerkitStorageContract {
   @Nested
   @DisplayName("journals")
   class Journals extends JournalContract {
+    @Override
+    protected PartnerkitStorage newStorage() {
+      return PartnerkitStorageContract.this.newStorage();
+    }
+
+    @Override
+    protected List<RecordType<?, ?>> recordTypes() {
+      return PartnerkitStorageContract.this.recordTypes();
+    }
+  }
+
+  /** The economics contract on this storage. */
+  @Nested
+  @DisplayName("economics")
+  class Economics extends EconomicsContract {
     @Override
     protected PartnerkitStorage newStorage() {
       return PartnerkitStorageContract.this.newStorage();

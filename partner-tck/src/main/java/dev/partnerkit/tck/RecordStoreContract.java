@@ -51,8 +51,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.quicktheories.core.Gen;
-import org.quicktheories.core.RandomnessSource;
-import org.quicktheories.generators.Generate;
 
 /**
  * The record-store contract, run as a matrix: every check below is a {@link TestFactory} that yields one test per
@@ -598,10 +596,6 @@ public abstract class RecordStoreContract extends ContractSupport {
       Optional.of(VENUE));
   private static final List<Optional<RecordRef>> PARENTS = List.of(Optional.empty(), Optional.of(THREAD),
       Optional.of(OTHER_THREAD));
-
-  private static int between(RandomnessSource in, int lo, int hi) {
-    return Generate.range(lo, hi).generate(in);
-  }
 
   private static Gen<List<Spec>> specs() {
     return in -> {

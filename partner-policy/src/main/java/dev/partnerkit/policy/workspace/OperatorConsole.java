@@ -57,6 +57,14 @@ public final class OperatorConsole {
     return OperatorTasks.over(records());
   }
 
+  /**
+   * @return the partner directory and its economics (referrals, commissions, bulk status, hero metrics, activity
+   *     backfill), event invite metrics and the plan quotas, for this operator
+   */
+  public OperatorEconomics economics() {
+    return new OperatorEconomics(engine, operator);
+  }
+
   /** @return the record kernel's commands and reads for this operator, for every record type */
   public RecordCommands records() {
     return new RecordCommands(engine, acting, null);

@@ -66,6 +66,14 @@ public final class PartnerSession {
     return new PartnerMembers(engine, acting, occasionId);
   }
 
+  /**
+   * @return this partner's own referrals, commissions and directory activity, the invite metrics of the events it
+   *     hosts, and the plan quotas: read-only
+   */
+  public PartnerEconomics economics() {
+    return new PartnerEconomics(engine, acting, partnerId, tenantId, occasionId);
+  }
+
   /** @return the record kernel's commands and reads for this session, for every record type */
   public RecordCommands records() {
     return new RecordCommands(engine, acting, occasionId);

@@ -184,6 +184,12 @@ final class WorkspaceEngine {
     });
   }
 
+  /** Like {@link #read(AccessRequest, Supplier, Function)}, with the request (and its actor) built inside the unit of work. */
+  <T> ReadResult<T> read(Supplier<AccessRequest> request, Supplier<DecisionFacts> facts,
+      Function<Decision, Page<T>> load) {
+    return storage.unitOfWork().inTransaction(() -> read(request.get(), facts, load));
+  }
+
   /** One page of a read. */
   static final class Page<T> {
     final List<T> items;

@@ -21,6 +21,7 @@ import dev.partnerkit.spi.ActivityQuery;
 import dev.partnerkit.spi.DecisionLog;
 import dev.partnerkit.spi.DecisionRecord;
 import dev.partnerkit.spi.DirectoryStore;
+import dev.partnerkit.spi.EconomicsStore;
 import dev.partnerkit.spi.EntitlementStore;
 import dev.partnerkit.spi.GrantStore;
 import dev.partnerkit.spi.IdempotencyRecord;
@@ -85,6 +86,7 @@ public final class InMemoryStorage implements PartnerkitStorage {
   static final String DECISION_RECORD = "decision_record";
   static final String OUTBOX_EVENT = "outbox_event";
   static final String IDEMPOTENCY_RECORD = "idempotency_record";
+  static final String INTEGRATION_PRINCIPAL = "integration_principal";
 
   private static final Comparator<DecisionRecord> NEWEST_FIRST = Comparator
       .comparing((DecisionRecord r) -> r.decision().decidedAt())
@@ -103,7 +105,7 @@ public final class InMemoryStorage implements PartnerkitStorage {
       m -> m.partnerId() + "/" + m.userId());
   private static final Shape<IntegrationPrincipalId, PartnerId, IntegrationPrincipal> PRINCIPALS = new Shape<>(
       IntegrationPrincipal::principalId, IntegrationPrincipal::partnerId, IntegrationPrincipal::version,
-      p -> "integration_principal", p -> p.principalId().value());
+      p -> INTEGRATION_PRINCIPAL, p -> p.principalId().value());
   private static final Shape<RecordRef, Shelf, StoredRecord> RECORDS = new Shape<>(StoredRecord::ref, Shelf::of,
       StoredRecord::version, r -> r.ref().type(), r -> r.ref().id());
 
@@ -124,6 +126,7 @@ public final class InMemoryStorage implements PartnerkitStorage {
   private final Outbox outbox = new OutboxImpl();
   private final IdempotencyStore idempotency = new Idempotency();
   private final UnitOfWork unitOfWork = new Transactions();
+  private final EconomicsStore economics = new InMemoryEconomics(new LedgerOfThisStorage());
 
   private InMemoryStorage() {}
 
@@ -154,6 +157,12 @@ public final class InMemoryStorage implements PartnerkitStorage {
   @Override
   public RecordStore records() {
     return records;
+  }
+
+  /** @return referrals, commissions, event invites and plan quotas, kept by {@link InMemoryEconomics} */
+  @Override
+  public EconomicsStore economics() {
+    return economics;
   }
 
   /** @return the activity timeline */
@@ -262,6 +271,41 @@ public final class InMemoryStorage implements PartnerkitStorage {
   /** @return whether an optional filter lets {@code value} through: absent filters let everything through */
   private static <T> boolean wanted(Optional<T> filter, Optional<T> value) {
     return filter.isEmpty() || filter.equals(value);
+  }
+
+  /** The lock, unit of work, undo log and rows lent to the stores kept in classes of their own. */
+  private final class LedgerOfThisStorage implements Ledger {
+    @Override
+    public <T> T read(Supplier<T> query) {
+      return InMemoryStorage.this.read(query);
+    }
+
+    @Override
+    public void write(Runnable change) {
+      InMemoryStorage.this.write(change);
+    }
+
+    @Override
+    public <K, V> void put(Map<K, V> map, K key, V value) {
+      InMemoryStorage.this.put(map, key, value);
+    }
+
+    @Override
+    public <K, V> void remove(Map<K, V> map, K key) {
+      InMemoryStorage.this.remove(map, key);
+    }
+
+    @Override
+    public List<Partner> partners(TenantId tenantId) {
+      TenantData d = data.get(tenantId);
+      return d == null ? List.of() : List.copyOf(d.partners.all());
+    }
+
+    @Override
+    public boolean hasActivity(TenantId tenantId, String entryId) {
+      TenantData d = data.get(tenantId);
+      return d != null && d.activityById.containsKey(entryId);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -506,7 +550,16 @@ public final class InMemoryStorage implements PartnerkitStorage {
     @Override
     public void updatePrincipal(IntegrationPrincipal principal) {
       Checks.required("principal", principal);
-      write(() -> dataFor(principal.tenantId()).principals.update(principal));
+      write(() -> {
+        Versioned<IntegrationPrincipalId, PartnerId, IntegrationPrincipal> rows = dataFor(principal.tenantId())
+            .principals;
+        // a principal never changes partner: an update naming another one finds no row to replace
+        if (rows.find(principal.principalId()).filter(p -> !p.partnerId().equals(principal.partnerId())).isPresent()) {
+          throw VersionConflictException.stale(INTEGRATION_PRINCIPAL, principal.principalId().value(),
+              principal.version() - 1);
+        }
+        rows.update(principal);
+      });
     }
 
     @Override

@@ -1,0 +1,44 @@
+package dev.partnerkit.domain.economics;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.partnerkit.domain.InvalidValueException;
+import dev.partnerkit.domain.internal.Checks;
+
+/**
+ * Identifier of a commission in a tenant: an identifier of at most 48 characters, so that the id of
+ * its own activity entry ({@code commission:<id>}) fits the 64 of an entry id.
+ *
+ * @param value the identifier text
+ */
+public record CommissionId(@JsonValue String value) implements Comparable<CommissionId> {
+  /** Longest id. */
+  public static final int MAX_LENGTH = 48;
+
+  /** Validates the identifier. */
+  public CommissionId {
+    Checks.identifier("commissionId", value);
+    Checks.check(value.length() <= MAX_LENGTH, "commissionId", "commissionId must be at most " + MAX_LENGTH + " characters, but was "
+        + value.length() + " characters: " + Checks.show(value));
+  }
+
+  /**
+   * @param value the identifier text
+   * @return the identifier
+   * @throws InvalidValueException naming the field and the value when it is malformed
+   */
+  @JsonCreator
+  public static CommissionId of(String value) {
+    return new CommissionId(value);
+  }
+
+  @Override
+  public int compareTo(CommissionId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}
