@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.partnerkit.domain.internal.Checks;
 import java.util.Set;
 import org.immutables.value.Value;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * What a grant reaches: one occasion; optionally only some of its events; optionally only some single resources
@@ -20,15 +23,19 @@ public abstract class GrantScope {
   public static final int MAX_RESOURCES = 1000;
 
   /** @return the occasion the grant is for */
+  @NotNull(message = "scope.occasionId is required")
   public abstract OccasionId occasionId();
 
   /** @return the events covered; empty means every event of the occasion */
+  @Size(max = MAX_EVENTS, message = "scope.events must hold at most {max} entries")
   public abstract Set<EventId> events();
 
   /** @return the single resources covered; empty means every resource inside the events */
+  @Size(max = MAX_RESOURCES, message = "scope.resources must hold at most {max} entries")
   public abstract Set<ResourceId> resources();
 
   /** @return the surfaces opened; at least one */
+  @NotEmpty(message = "scope.surfaces must name at least one surface")
   public abstract Set<Surface> surfaces();
 
   @Value.Check

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Optional;
 import org.immutables.value.Value;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * Where a record sits: always in one occasion, and optionally in one event, on one single resource (an exact artifact
@@ -15,6 +16,7 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutablePlacement.class)
 public abstract class Placement {
   /** @return the occasion */
+  @NotNull(message = "occasionId is required")
   public abstract OccasionId occasionId();
 
   /** @return the event, when the record belongs to one */

@@ -1,12 +1,13 @@
 package dev.partnerkit.spi;
 
-import dev.partnerkit.domain.PartnerkitException;
+import dev.partnerkit.domain.PartnerkitConflictException;
 
 /**
  * The one typed conflict of the SPI: a write carried a stale version (someone else changed the record first), an
- * update found no record, or an insert found the key taken. Nothing was written. Reload and decide again.
+ * update found no record, or an insert found the key taken. Nothing was written. Reload and decide again. A
+ * {@link PartnerkitConflictException}: a host maps it to 409.
  */
-public class VersionConflictException extends PartnerkitException {
+public class VersionConflictException extends PartnerkitConflictException {
   private static final long serialVersionUID = 1L;
 
   private final String recordType;

@@ -2,14 +2,10 @@ package dev.partnerkit.domain.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -23,7 +19,6 @@ import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.PartnerkitException;
 import dev.partnerkit.domain.internal.Checks;
 import java.io.IOException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The strict JSON mapping of Partnerkit's values. Jackson's defaults are too lenient for input from partners and
@@ -61,7 +56,8 @@ public final class PartnerkitJson {
 
   /**
    * A new Jackson mapper with the strict configuration, for hosts that want to register it in their own web stack.
-   * Each call returns a fresh instance; changing it does not affect Partnerkit.
+   * Each call returns a fresh instance; changing it does not affect Partnerkit. A host that keeps its own mapper for
+   * its own types registers {@link PartnerkitModule} on it instead.
    *
    * @return the configured mapper
    */
@@ -114,7 +110,8 @@ public final class PartnerkitJson {
    * @param json the document
    * @param type the value type, e.g. {@code AccessGrant.class}
    * @return the value, fully validated
-   * @throws InvalidValueException naming the field (as a JSON path) and the problem; nothing is half-built
+   * @throws InvalidValueException naming the field (as a JSON path) and the problem, as
+   *     {@code invalid JSON at <path>: <problem>} with no Java class named; nothing is half-built
    */
   public <T> T read(String json, Class<T> type) {
     Checks.required("json", json);
@@ -124,9 +121,9 @@ public final class PartnerkitJson {
       parser = mapper.createParser(json);
       return mapper.readValue(parser, type);
     } catch (JsonProcessingException e) {
-      throw translate(e, type, parser);
+      throw JsonProblems.translate(e, parser, null).exception(e);
     } catch (IOException e) {
-      throw new InvalidValueException("$", "invalid " + type.getSimpleName() + " JSON: " + e.getMessage(), e);
+      throw new InvalidValueException("$", "invalid JSON at $: the document could not be read", e);
     } finally {
       if (parser != null) {
         try {
@@ -158,66 +155,5 @@ public final class PartnerkitJson {
   /** @return a copy of the underlying mapper; changing it does not affect this instance */
   public ObjectMapper mapperCopy() {
     return mapper.copy();
-  }
-
-  private static InvalidValueException translate(JsonProcessingException e, Class<?> type,
-      @Nullable JsonParser parser) {
-    String path = "$";
-    if (e instanceof JsonMappingException) {
-      StringBuilder p = new StringBuilder();
-      for (JsonMappingException.Reference ref : ((JsonMappingException) e).getPath()) {
-        if (ref.getFieldName() != null) {
-          p.append(p.length() == 0 ? "" : ".").append(ref.getFieldName());
-        } else if (ref.getIndex() >= 0) {
-          p.append('[').append(ref.getIndex()).append(']');
-        }
-      }
-      if (p.length() > 0) {
-        path = p.toString();
-      }
-    }
-    boolean streamError = false;
-    for (Throwable c = e; c != null; c = c.getCause()) {
-      streamError |= c instanceof StreamReadException || c instanceof StreamConstraintsException;
-    }
-    if (streamError && parser != null) {
-      // a syntax error or a limit hit by the parser itself: name the field the parser was in
-      String at = parserPath(parser.getParsingContext());
-      if (!"$".equals(at)) {
-        path = at;
-      }
-    }
-    Throwable cause = e.getCause();
-    while (cause != null && !(cause instanceof InvalidValueException)) {
-      cause = cause.getCause();
-    }
-    String detail;
-    if (cause != null) {
-      InvalidValueException invalid = (InvalidValueException) cause;
-      detail = invalid.getMessage();
-    } else {
-      detail = String.valueOf(e.getOriginalMessage());
-      if (detail.length() > 300) {
-        detail = detail.substring(0, 300) + "...";
-      }
-    }
-    return new InvalidValueException(path, "invalid " + type.getSimpleName() + " JSON at " + path + ": " + detail,
-        e);
-  }
-
-  /** @return the parser's position as a path like {@code actor.displayName} or {@code members[3]}; "$" at the root */
-  private static String parserPath(JsonStreamContext context) {
-    StringBuilder p = new StringBuilder();
-    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-      if (c.inObject() && c.getCurrentName() != null) {
-        p.insert(0, c.getCurrentName()).insert(0, '.');
-      } else if (c.inArray()) {
-        p.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
-      }
-    }
-    if (p.length() == 0) {
-      return "$";
-    }
-    return p.charAt(0) == '.' ? p.substring(1) : p.toString();
   }
 }

@@ -10,6 +10,9 @@ import dev.partnerkit.domain.internal.Checks;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * Evidence a partner adds to a surface: a comment, a blocker response, a recommendation, an annotation. If the host's
@@ -21,6 +24,7 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableContribution.class)
 public abstract class Contribution {
   /** @return the surface the evidence goes to */
+  @NotNull(message = "surface is required")
   public abstract Surface surface();
 
   /** @return the event it concerns, if any */
@@ -30,6 +34,8 @@ public abstract class Contribution {
   public abstract Optional<ResourceId> resourceId();
 
   /** @return what the evidence says, in plain words */
+  @NotBlank(message = "summary must not be blank")
+  @Size(max = Checks.MAX_TEXT_LENGTH, message = "summary must be at most {max} characters")
   public abstract String summary();
 
   /** @return source truths the host's route would change; any of them blocks the command */

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 /** What an operator fills in to issue a grant; the workspace adds id, tenant, status (pending) and issuer. */
 @Value.Immutable
@@ -19,6 +21,7 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableGrantDraft.class)
 public abstract class GrantDraft {
   /** @return the partner */
+  @NotNull(message = "partnerId is required")
   public abstract PartnerId partnerId();
 
   /** @return members to narrow to; empty means every active member */
@@ -28,12 +31,15 @@ public abstract class GrantDraft {
   public abstract Optional<IntegrationPrincipalId> integrationPrincipal();
 
   /** @return what it reaches */
+  @NotNull(message = "scope is required")
+  @Valid
   public abstract GrantScope scope();
 
   /** @return the capabilities it gives */
   public abstract Set<PartnerCapability> capabilities();
 
   /** @return the start of its window */
+  @NotNull(message = "validFrom is required")
   public abstract Instant validFrom();
 
   /** @return the end of its window (exclusive), if any */

@@ -9,6 +9,9 @@ import dev.partnerkit.domain.internal.Checks;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * An invitation of a person into a partner: who, under which name, with which role and flags, acceptable until when
@@ -19,12 +22,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableMemberInvite.class)
 public abstract class MemberInvite {
   /** @return the partner the person is invited into */
+  @NotNull(message = "partnerId is required")
   public abstract PartnerId partnerId();
 
   /** @return the person (the host's user id) */
+  @NotNull(message = "userId is required")
   public abstract UserId userId();
 
   /** @return the name shown in explanations and activity */
+  @NotBlank(message = "displayName must not be blank")
+  @Size(max = Checks.MAX_NAME_LENGTH, message = "displayName must be at most {max} characters")
   public abstract String displayName();
 
   /** @return the membership role; member by default */

@@ -6,7 +6,6 @@ import dev.partnerkit.domain.Entitlement;
 import dev.partnerkit.domain.GrantId;
 import dev.partnerkit.domain.GrantStatus;
 import dev.partnerkit.domain.IntentKind;
-import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.OccasionEntitlements;
 import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.OperatorUser;
@@ -132,7 +131,11 @@ public final class OperatorConsole {
     });
   }
 
-  /** Issues a grant in {@code pending} status; it allows nothing until activated. */
+  /**
+   * Issues a grant in {@code pending} status; it allows nothing until activated.
+   *
+   * @throws RecordNotFoundException when the draft's partner is not in the tenant's partner directory
+   */
   public CommandResult issueGrant(String idempotencyKey, GrantDraft draft) {
     Checks.required("draft", draft);
     OccasionId occasionId = draft.scope().occasionId();
@@ -153,7 +156,11 @@ public final class OperatorConsole {
     });
   }
 
-  /** Activates a pending grant, or resumes a suspended one. */
+  /**
+   * Activates a pending grant, or resumes a suspended one.
+   *
+   * @throws RecordNotFoundException when the tenant has no grant {@code grantId} (so do suspend, revoke and renew)
+   */
   public CommandResult activateGrant(String idempotencyKey, GrantId grantId) {
     return changeGrant(idempotencyKey, grantId, "activate", Map.of(), g -> g.moveTo(GrantStatus.ACTIVE),
         "activated", "access_grant.activated", IntentKind.MANAGE_GRANTS);
@@ -247,8 +254,8 @@ public final class OperatorConsole {
 
   private void requirePartner(String field, PartnerId partnerId) {
     if (engine.storage.directory().findPartner(tenantId, partnerId).isEmpty()) {
-      throw new InvalidValueException(field, field + " " + Checks.show(partnerId)
-          + " is not in the partner directory of tenant " + Checks.show(tenantId));
+      throw new RecordNotFoundException(field, "partner", Checks.show(partnerId),
+          "save it with DirectoryStore.savePartner first");
     }
   }
 

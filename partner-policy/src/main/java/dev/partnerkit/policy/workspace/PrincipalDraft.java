@@ -8,6 +8,9 @@ import dev.partnerkit.domain.internal.Checks;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * What an operator fills in to create a partner's integration principal: it starts enabled and read-only; write
@@ -20,15 +23,20 @@ public abstract class PrincipalDraft {
   private static final Pattern TRIGGER = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
 
   /** @return the machine identity's id (the host's, e.g. from its API key records) */
+  @NotNull(message = "principalId is required")
   public abstract IntegrationPrincipalId principalId();
 
   /** @return the partner that owns it */
+  @NotNull(message = "partnerId is required")
   public abstract PartnerId partnerId();
 
   /** @return the name shown in explanations */
+  @NotBlank(message = "name must not be blank")
+  @Size(max = Checks.MAX_NAME_LENGTH, message = "name must be at most {max} characters")
   public abstract String name();
 
   /** @return the webhook triggers it subscribes to, e.g. {@code printable.generated} */
+  @Size(max = 64, message = "triggers must hold at most {max} entries")
   public abstract Set<String> triggers();
 
   @Value.Check

@@ -4,12 +4,12 @@ import dev.partnerkit.domain.AccessRequest;
 import dev.partnerkit.domain.Actor;
 import dev.partnerkit.domain.Decision;
 import dev.partnerkit.domain.EntitlementMapping;
-import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.OccasionEntitlements;
 import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.PartnerId;
 import dev.partnerkit.domain.Placement;
 import dev.partnerkit.domain.ProductScope;
+import dev.partnerkit.domain.RecordNotFoundException;
 import dev.partnerkit.domain.RecordRef;
 import dev.partnerkit.domain.RecordType;
 import dev.partnerkit.domain.Tenant;
@@ -298,8 +298,8 @@ final class WorkspaceEngine {
   }
 
   Tenant tenant(TenantId tenantId) {
-    return storage.directory().findTenant(tenantId).orElseThrow(() -> new InvalidValueException("tenantId",
-        "tenantId " + Checks.show(tenantId) + " is not a known tenant; save it with DirectoryStore.saveTenant first"));
+    return storage.directory().findTenant(tenantId).orElseThrow(() -> new RecordNotFoundException("tenantId",
+        "tenant", Checks.show(tenantId), "save it with DirectoryStore.saveTenant first"));
   }
 
   ProductScope productScope(TenantId tenantId, OccasionId occasionId) {

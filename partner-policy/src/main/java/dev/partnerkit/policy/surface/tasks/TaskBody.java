@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.immutables.value.Value;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /**
  * The body of a partner task record: title, details, the job it is about, the partner member it is assigned to
@@ -20,10 +22,13 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableTaskBody.class)
 public abstract class TaskBody {
   /** @return a short title */
+  @NotBlank(message = "title must not be blank")
+  @Size(max = Checks.MAX_NAME_LENGTH, message = "title must be at most {max} characters")
   public abstract String title();
 
   /** @return details, if any */
-  public abstract Optional<String> description();
+  public abstract Optional<@NotBlank(message = "description must not be blank") @Size(max = Checks.MAX_TEXT_LENGTH,
+      message = "description must be at most {max} characters") String> description();
 
   /** @return the job, when the task is about one */
   public abstract Optional<JobId> jobId();

@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /** What an operator fills in to create a partner task; the workspace adds id, tenant, status and creator. */
 @Value.Immutable
@@ -22,6 +25,7 @@ public abstract class TaskDraft {
   public static final int MAX_DEPENDENCIES = 100;
 
   /** @return the occasion */
+  @NotNull(message = "occasionId is required")
   public abstract OccasionId occasionId();
 
   /** @return the event, if the task is about one */
@@ -31,18 +35,23 @@ public abstract class TaskDraft {
   public abstract Optional<JobId> jobId();
 
   /** @return the partner it is assigned to */
+  @NotNull(message = "partnerId is required")
   public abstract PartnerId partnerId();
 
   /** @return the partner member it is assigned to, if any */
   public abstract Optional<UserId> assignee();
 
   /** @return a short title */
+  @NotBlank(message = "title must not be blank")
+  @Size(max = Checks.MAX_NAME_LENGTH, message = "title must be at most {max} characters")
   public abstract String title();
 
   /** @return details, if any */
-  public abstract Optional<String> description();
+  public abstract Optional<@NotBlank(message = "description must not be blank") @Size(max = Checks.MAX_TEXT_LENGTH,
+      message = "description must be at most {max} characters") String> description();
 
   /** @return tasks that must be approved before this one can be submitted */
+  @Size(max = MAX_DEPENDENCIES, message = "dependencies must hold at most {max} entries")
   public abstract Set<TaskId> dependencies();
 
   /** @return the SLA due time, if any */
