@@ -29,7 +29,11 @@ import dev.partnerkit.jdbc.JdbcStorage;
 import dev.partnerkit.jdbc.SchemaInstaller;
 import dev.partnerkit.policy.workspace.CommandResult;
 import dev.partnerkit.policy.workspace.Contribution;
+import dev.partnerkit.domain.economics.Money;
+import dev.partnerkit.domain.economics.ReferralDraft;
 import dev.partnerkit.policy.workspace.DirectoryCommands;
+import dev.partnerkit.spi.DirectoryMetrics;
+import dev.partnerkit.spi.PartnerQuery;
 import dev.partnerkit.policy.workspace.GrantDraft;
 import dev.partnerkit.policy.workspace.MemberInvite;
 import dev.partnerkit.policy.workspace.PartnerDraft;
@@ -140,6 +144,13 @@ public final class PartnerkitDemo {
         .name("Inkwell print sync").addTriggers("printable.generated").build());
     directory.grantWriteAccess("dir-06", inkwellSync);
     line("Inkwell's machine identity, Inkwell print sync, is stored (enabled, with write access).");
+    ops.economics().recordReferral("eco-01", new ReferralDraft(acme, "Rivera family", "rivera@example.com",
+        Money.of(1_250_000, "USD"), clock.instant()));
+    ops.economics().recordReferral("eco-02", new ReferralDraft(lakeside, "Chen wedding", "chen@example.com",
+        Money.of(800_000, "USD"), clock.instant()));
+    DirectoryMetrics metrics = ops.economics().metrics(PartnerQuery.all()).items().get(0);
+    line("Directory metrics: " + metrics.activePartners() + " active partners, pipeline value (minor units) "
+        + metrics.pipelineValue() + ", owed commission " + metrics.owedCommission() + ".");
     line("Partners Dana may manage: " + workspace.partnersManagedBy(toni, dana).size()
         + " (she is a member, not an owner or manager).");
     GrantId acmeGrant = GrantId.of(command("Maya issues a grant to Acme Rentals (pending until activated)",
