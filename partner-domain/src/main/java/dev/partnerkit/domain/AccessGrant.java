@@ -81,6 +81,13 @@ public abstract class AccessGrant {
     Checks.check(integrationPrincipal().isEmpty() || members().isEmpty(), "members",
         "members must be empty when the grant is for integration principal " + integrationPrincipal().orElse(null)
             + ", but held " + members().size() + " members");
+    if (integrationPrincipal().isPresent()) {
+      for (DataClass dataClass : scope().dataClasses()) {
+        Checks.check(!dataClass.forbiddenForIntegrations(), "scope.dataClasses",
+            "scope.dataClasses must not name a class forbidden to integration principals (guest tokens, guest"
+                + " profiles, planner notes, private threads, internal tasks), but held " + dataClass.wireName());
+      }
+    }
   }
 
   /**

@@ -42,6 +42,13 @@ public abstract class AccessRequest {
    */
   public abstract Optional<Surface> surface();
 
+  /**
+   * @return the class of data the resource holds, as the host names it (a webhook event always names one). An
+   *     integration principal is never allowed a {@link DataClass#forbiddenForIntegrations() forbidden} class; a
+   *     request that names a class is decided with exact scope and needs a grant that covers the class
+   */
+  public abstract Optional<DataClass> dataClass();
+
   /** @return what the request means to do */
   public abstract IntentKind intent();
 
@@ -62,9 +69,23 @@ public abstract class AccessRequest {
     return intent().operation();
   }
 
-  /** @return whether scope must match exactly (a write, or a read about one record) rather than reach the surface */
+  /**
+   * @return whether scope must match exactly (a write, a read about one record, or a read of one classed resource)
+   *     rather than reach the surface
+   */
   public final boolean exactScope() {
-    return operation() == Operation.WRITE || record().isPresent();
+    return operation() == Operation.WRITE || record().isPresent() || dataClass().isPresent();
+  }
+
+  /**
+   * @return a builder for reading one resource of class {@code dataClass} placed at {@code placement} (or receiving an
+   *     event about it), on no particular surface: decided with exact scope, and the grant must cover the class
+   */
+  public static ImmutableAccessRequest.Builder readResource(Actor actor, TenantId tenantId, Placement placement,
+      DataClass dataClass) {
+    return builder().actor(actor).tenantId(tenantId).occasionId(placement.occasionId())
+        .eventId(placement.eventId()).resourceId(placement.resourceId()).intent(IntentKind.VIEW)
+        .dataClass(dataClass);
   }
 
   @Value.Check

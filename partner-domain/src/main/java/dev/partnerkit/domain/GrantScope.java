@@ -34,6 +34,13 @@ public abstract class GrantScope {
   @Size(max = MAX_RESOURCES, message = "scope.resources must hold at most {max} entries")
   public abstract Set<ResourceId> resources();
 
+  /**
+   * @return the data classes the grant covers. For people, empty means every class; an integration principal is
+   *     covered for a request that names a data class only when its grant lists that class (least privilege), and
+   *     never for a {@link DataClass#forbiddenForIntegrations() forbidden} one
+   */
+  public abstract Set<DataClass> dataClasses();
+
   /** @return the surfaces opened; at least one */
   @NotEmpty(message = "scope.surfaces must name at least one surface")
   public abstract Set<Surface> surfaces();

@@ -27,6 +27,12 @@ public enum ReasonCode implements WireNamed {
   /** The operator's roles do not include one this action needs. */
   OPERATOR_ROLE_MISSING(DecisionCheck.ACTOR, NextStepOwner.OPERATOR),
 
+  /**
+   * The request names a data class no integration principal may ever receive (guest tokens, guest profiles, planner
+   * notes, private threads, internal tasks), whatever its grants say.
+   */
+  DATA_CLASS_FORBIDDEN(DecisionCheck.ACTOR, NextStepOwner.OPERATOR),
+
   /** No grant of this tenant exists for the partner. */
   NO_GRANT(DecisionCheck.GRANT, NextStepOwner.OPERATOR),
   /** The grant is issued but not yet activated. */

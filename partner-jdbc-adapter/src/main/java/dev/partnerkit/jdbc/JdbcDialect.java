@@ -23,7 +23,7 @@ public enum JdbcDialect {
    * ({@link SchemaInstaller} runs every script whose version is not recorded yet).
    */
   private static final List<String> SCRIPTS = List.of("V1__partnerkit_schema.sql", "V2__record_kernel.sql",
-      "V3__identity.sql", "V4__directory_economics.sql");
+      "V3__identity.sql", "V4__directory_economics.sql", "V5__webhooks.sql");
 
   private final String folder;
   private final String claimLock;

@@ -1,6 +1,7 @@
 package dev.partnerkit.jdbc;
 
 import dev.partnerkit.domain.AccessGrant;
+import dev.partnerkit.domain.DataClass;
 import dev.partnerkit.domain.EventId;
 import dev.partnerkit.domain.GrantId;
 import dev.partnerkit.domain.GrantScope;
@@ -27,7 +28,7 @@ final class JdbcGrantStore implements GrantStore {
   static final String TYPE = "access_grant";
   private static final String COLUMNS = "tenant_id, grant_id, partner_id, members, integration_principal, occasion_id,"
       + " scope_events, scope_resources, scope_surfaces, capabilities, status, valid_from, valid_until, issued_by,"
-      + " version";
+      + " version, scope_data_classes";
 
   private final Db db;
 
@@ -41,7 +42,7 @@ final class JdbcGrantStore implements GrantStore {
       throw VersionConflictException.duplicate(TYPE, grant.grantId().value());
     }
     db.insert(TYPE, grant.grantId().value(), "insert into pk_access_grant (" + COLUMNS + ")"
-        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> {
+        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> {
           s.setString(1, grant.tenantId().value());
           s.setString(2, grant.grantId().value());
           bindFields(s, 3, grant);
@@ -53,19 +54,19 @@ final class JdbcGrantStore implements GrantStore {
     long expected = grant.version() - 1;
     int updated = db.update("update pk_access_grant set partner_id = ?, members = ?, integration_principal = ?,"
         + " occasion_id = ?, scope_events = ?, scope_resources = ?, scope_surfaces = ?, capabilities = ?, status = ?,"
-        + " valid_from = ?, valid_until = ?, issued_by = ?, version = ?"
+        + " valid_from = ?, valid_until = ?, issued_by = ?, version = ?, scope_data_classes = ?"
         + " where tenant_id = ? and grant_id = ? and version = ?", s -> {
           bindFields(s, 1, grant);
-          s.setString(14, grant.tenantId().value());
-          s.setString(15, grant.grantId().value());
-          s.setLong(16, expected);
+          s.setString(15, grant.tenantId().value());
+          s.setString(16, grant.grantId().value());
+          s.setLong(17, expected);
         });
     if (updated != 1) {
       throw VersionConflictException.stale(TYPE, grant.grantId().value(), expected);
     }
   }
 
-  /** Binds the 13 columns after the key, from {@code partner_id} to {@code version}. */
+  /** Binds the 14 columns after the key, from {@code partner_id} to {@code scope_data_classes}. */
   private static void bindFields(PreparedStatement s, int first, AccessGrant grant) throws SQLException {
     int i = first;
     s.setString(i++, grant.partnerId().value());
@@ -80,7 +81,8 @@ final class JdbcGrantStore implements GrantStore {
     Sql.setInstant(s, i++, grant.validFrom());
     Sql.setInstant(s, i++, grant.validUntil());
     s.setString(i++, grant.issuedBy().value());
-    s.setLong(i, grant.version());
+    s.setLong(i++, grant.version());
+    s.setString(i, Sql.joinSet(grant.scope().dataClasses(), DataClass::wireName));
   }
 
   @Override
@@ -118,6 +120,8 @@ final class JdbcGrantStore implements GrantStore {
             .resources(Sql.split(Sql.getText(row, "scope_resources"), ResourceId::of))
             .surfaces(Sql.split(Sql.getText(row, "scope_surfaces"),
                 w -> WireNamed.parse(Surface.class, "scope.surfaces", w)))
+            .dataClasses(Sql.split(Sql.getText(row, "scope_data_classes"),
+                w -> WireNamed.parse(DataClass.class, "scope.dataClasses", w)))
             .build())
         .capabilities(Sql.split(Sql.getText(row, "capabilities"),
             w -> WireNamed.parse(PartnerCapability.class, "capabilities", w)))

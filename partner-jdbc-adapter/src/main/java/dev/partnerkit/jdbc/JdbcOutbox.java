@@ -1,6 +1,13 @@
 package dev.partnerkit.jdbc;
 
+import dev.partnerkit.domain.DataClass;
+import dev.partnerkit.domain.EventId;
+import dev.partnerkit.domain.OccasionId;
+import dev.partnerkit.domain.PartnerId;
+import dev.partnerkit.domain.Placement;
+import dev.partnerkit.domain.ResourceId;
 import dev.partnerkit.domain.TenantId;
+import dev.partnerkit.domain.WireNamed;
 import dev.partnerkit.spi.Outbox;
 import dev.partnerkit.spi.OutboxEvent;
 import dev.partnerkit.spi.VersionConflictException;
@@ -8,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The transactional outbox. Claims lock the claimed rows until the unit of work ends; on PostgreSQL rows locked by
@@ -16,7 +24,7 @@ import java.util.List;
 final class JdbcOutbox implements Outbox {
   static final String TYPE = "outbox_event";
   private static final String COLUMNS = "tenant_id, event_id, event_type, aggregate_id, payload, occurred_at,"
-      + " published_at";
+      + " published_at, occasion_id, placement_event_id, resource_id, partner_id, data_class";
 
   private final Db db;
 
@@ -26,7 +34,7 @@ final class JdbcOutbox implements Outbox {
 
   @Override
   public void append(OutboxEvent event) {
-    db.insert(TYPE, event.eventId(), "insert into pk_outbox_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)",
+    db.insert(TYPE, event.eventId(), "insert into pk_outbox_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         s -> {
           s.setString(1, event.tenantId().value());
           s.setString(2, event.eventId());
@@ -35,6 +43,12 @@ final class JdbcOutbox implements Outbox {
           s.setString(5, event.payload());
           Sql.setInstant(s, 6, event.occurredAt());
           Sql.setInstant(s, 7, event.publishedAt());
+          Optional<Placement> at = event.placement();
+          Sql.setText(s, 8, at.map(p -> p.occasionId().value()));
+          Sql.setText(s, 9, at.flatMap(Placement::eventId).map(EventId::value));
+          Sql.setText(s, 10, at.flatMap(Placement::resourceId).map(ResourceId::value));
+          Sql.setText(s, 11, at.flatMap(Placement::partnerId).map(PartnerId::value));
+          Sql.setText(s, 12, event.dataClass().map(DataClass::wireName));
         });
   }
 
@@ -69,6 +83,11 @@ final class JdbcOutbox implements Outbox {
   }
 
   private static OutboxEvent event(ResultSet row) throws SQLException {
+    Optional<OccasionId> occasion = Sql.getOptional(row, "occasion_id", OccasionId::of);
+    Optional<Placement> placement = occasion.isEmpty() ? Optional.empty() : Optional.of(Placement.builder()
+        .occasionId(occasion.get()).eventId(Sql.getOptional(row, "placement_event_id", EventId::of))
+        .resourceId(Sql.getOptional(row, "resource_id", ResourceId::of))
+        .partnerId(Sql.getOptional(row, "partner_id", PartnerId::of)).build());
     return OutboxEvent.builder()
         .tenantId(TenantId.of(Sql.getText(row, "tenant_id")))
         .eventId(Sql.getText(row, "event_id"))
@@ -77,6 +96,8 @@ final class JdbcOutbox implements Outbox {
         .payload(Sql.getText(row, "payload"))
         .occurredAt(Sql.getInstant(row, "occurred_at"))
         .publishedAt(Sql.getOptionalInstant(row, "published_at"))
+        .placement(placement)
+        .dataClass(Sql.getOptional(row, "data_class", w -> WireNamed.parse(DataClass.class, "dataClass", w)))
         .build();
   }
 }

@@ -13,6 +13,7 @@ import dev.partnerkit.spi.PartnerkitStorage;
 import dev.partnerkit.spi.RecordStore;
 import dev.partnerkit.spi.RetentionStore;
 import dev.partnerkit.spi.UnitOfWork;
+import dev.partnerkit.spi.WebhookStore;
 import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -78,6 +79,7 @@ public final class JdbcStorage implements PartnerkitStorage {
   private final Outbox outbox;
   private final IdempotencyStore idempotency;
   private final RetentionStore retention;
+  private final WebhookStore webhooks;
 
   private JdbcStorage(ConnectionProvider connections, JdbcDialect dialect, int maxAttempts, Duration initialBackoff) {
     this.db = new Db(connections, dialect, maxAttempts, initialBackoff);
@@ -91,6 +93,7 @@ public final class JdbcStorage implements PartnerkitStorage {
     this.outbox = new JdbcOutbox(db);
     this.idempotency = new JdbcIdempotencyStore(db);
     this.retention = new JdbcRetentionStore(db);
+    this.webhooks = new JdbcWebhookStore(db);
   }
 
   /**
@@ -149,6 +152,15 @@ public final class JdbcStorage implements PartnerkitStorage {
   @Override
   public Outbox outbox() {
     return outbox;
+  }
+
+  /**
+   * @return webhook subscriptions, deliveries and the delivery log; the relay's claim works across tenants and, on
+   *     PostgreSQL, skips deliveries another relay holds
+   */
+  @Override
+  public WebhookStore webhooks() {
+    return webhooks;
   }
 
   @Override

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class SchemaInstaller {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaInstaller.class);
   /** The schema version the scripts of this release create. */
-  public static final int CURRENT_VERSION = 4;
+  public static final int CURRENT_VERSION = 5;
 
   private static final String VERSION_TABLE = "partnerkit_schema_version";
   private static final Pattern SCRIPT_VERSION = Pattern.compile("/V(\\d+)__[^/]*\\.sql$");

@@ -42,7 +42,8 @@ class SchemaScriptsTest {
         assertTrue(m.group(2).startsWith("tenant_id"), () -> "tenant_id must lead " + m.group());
       }
     }
-    assertEquals(18 + 7 + 4 + 10, keys, "18 in version 1, 7 in version 2, 4 in version 3, 10 in version 4");
+    assertEquals(18 + 7 + 4 + 10 + 8, keys,
+        "18 in version 1, 7 in version 2, 4 in version 3, 10 in version 4, 8 in version 5");
   }
 
   @Test
@@ -62,6 +63,8 @@ class SchemaScriptsTest {
     assertEquals(List.of("pk_referral", "pk_commission", "pk_event_invite", "pk_plan_quota"),
         tables(JdbcDialect.H2, 3));
     assertEquals(Set.of(), changes(JdbcDialect.H2, 3));
+    assertEquals(List.of("pk_webhook_subscription", "pk_webhook_delivery", "pk_webhook_attempt"),
+        tables(JdbcDialect.H2, 4));
   }
 
   @ParameterizedTest
@@ -69,7 +72,7 @@ class SchemaScriptsTest {
   void everyScriptIsOneFlywayVersionAndRecordsIt(JdbcDialect dialect) {
     List<String> scripts = dialect.schemaScripts();
     // the installer takes versions in ascending order; gaps would be allowed
-    List<Integer> versions = List.of(1, 2, 3, 4);
+    List<Integer> versions = List.of(1, 2, 3, 4, 5);
     assertEquals(versions.size(), scripts.size());
     assertEquals(SchemaInstaller.CURRENT_VERSION, versions.get(versions.size() - 1));
     for (int i = 0; i < scripts.size(); i++) {
@@ -102,7 +105,8 @@ class SchemaScriptsTest {
         () -> JdbcDialect.fromProductName("MySQL"));
     assertTrue(e.getMessage().contains("MySQL"));
     assertEquals(List.of("db/partnerkit/h2/V1__partnerkit_schema.sql", "db/partnerkit/h2/V2__record_kernel.sql",
-        "db/partnerkit/h2/V3__identity.sql", "db/partnerkit/h2/V4__directory_economics.sql"),
+        "db/partnerkit/h2/V3__identity.sql", "db/partnerkit/h2/V4__directory_economics.sql",
+        "db/partnerkit/h2/V5__webhooks.sql"),
         JdbcDialect.H2.schemaScripts());
     assertEquals("db/partnerkit/postgresql", JdbcDialect.POSTGRESQL.schemaLocation());
   }

@@ -4,6 +4,7 @@ import dev.partnerkit.domain.AccessGrant;
 import dev.partnerkit.domain.AccessRequest;
 import dev.partnerkit.domain.Actor;
 import dev.partnerkit.domain.ActorKind;
+import dev.partnerkit.domain.DataClass;
 import dev.partnerkit.domain.Decision;
 import dev.partnerkit.domain.DecisionCheck;
 import dev.partnerkit.domain.GrantScope;
@@ -177,6 +178,10 @@ public final class AccessDecider {
         && !type.linkers().contains(actor.kind()))) {
       return say.blocked(ReasonCode.OPERATOR_ONLY_ACTION, PARTNER_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
+    if (actor instanceof IntegrationPrincipal && request.dataClass().map(DataClass::forbiddenForIntegrations)
+        .orElse(false)) {
+      return say.blocked(ReasonCode.DATA_CLASS_FORBIDDEN, PARTNER_PIPELINE.get(DecisionCheck.ACTOR), null);
+    }
     Surface surface = request.surface().orElse(null); // null: opening the occasion itself
 
     // checks 3 to 5, per grant of this partner in this tenant (sorted by grant id)
@@ -324,6 +329,10 @@ public final class AccessDecider {
         ? !scope.resources().contains(request.resourceId().get()) : exact)) {
       return ReasonCode.OUT_OF_SCOPE;
     }
+    DataClass dataClass = request.dataClass().orElse(null);
+    if (dataClass != null && !coversDataClass(scope, dataClass, actor)) {
+      return ReasonCode.OUT_OF_SCOPE;
+    }
     if (surface == null) {
       return null; // opening the occasion: any surface of an active, covering grant will do
     }
@@ -335,6 +344,15 @@ public final class AccessDecider {
       return ReasonCode.CAPABILITY_MISSING;
     }
     return null;
+  }
+
+  /**
+   * Whether the scope covers a class of data: a grant that names classes covers exactly those; one that names none
+   * covers every class for people and none for machines (least privilege).
+   */
+  static boolean coversDataClass(GrantScope scope, DataClass dataClass, Actor actor) {
+    Set<DataClass> named = scope.dataClasses();
+    return named.isEmpty() ? !(actor instanceof IntegrationPrincipal) : named.contains(dataClass);
   }
 
   static boolean coversActor(AccessGrant grant, Actor actor) {

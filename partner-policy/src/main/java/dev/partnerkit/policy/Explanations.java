@@ -3,6 +3,7 @@ package dev.partnerkit.policy;
 import dev.partnerkit.domain.AccessGrant;
 import dev.partnerkit.domain.AccessRequest;
 import dev.partnerkit.domain.Actor;
+import dev.partnerkit.domain.DataClass;
 import dev.partnerkit.domain.Decision;
 import dev.partnerkit.domain.DecisionCheck;
 import dev.partnerkit.domain.ImmutableDecision;
@@ -137,6 +138,12 @@ final class Explanations {
             + names(AccessDecider.rolesFor(s.request.intent())) + ".", NextStepOwner.OPERATOR,
         "ask an operator with one of those roles to do it.",
         "An operator role among " + names(AccessDecider.rolesFor(s.request.intent())) + "."));
+    m.put(ReasonCode.DATA_CLASS_FORBIDDEN, (s, g, c) -> new Words(
+        "Blocked because " + s.dataClassName() + " data is never shared with an integration, whatever its grants"
+            + " say: " + s.actorName() + " is a machine principal.", NextStepOwner.OPERATOR,
+        "publish a summarised or filtered resource (a data class such as rsvp_aggregate or catering_summary) for "
+            + "the integration, or share this through a partner member's portal.",
+        "None: no grant can open " + s.dataClassName() + " data to an integration principal."));
     m.put(ReasonCode.NO_GRANT, (s, g, c) -> new Words(
         "Blocked because " + s.partnerName() + " has no access grant for this occasion, so it sees nothing yet:"
             + " no events, files, tasks or payment summaries.", NextStepOwner.OPERATOR,
@@ -499,7 +506,12 @@ final class Explanations {
   private String requestedScope() {
     return "occasion " + request.occasionId() + request.eventId().map(e -> ", event " + e).orElse(
         request.exactScope() ? ", with no event" : "")
-        + request.resourceId().map(r -> ", resource " + r).orElse("");
+        + request.resourceId().map(r -> ", resource " + r).orElse("")
+        + request.dataClass().map(c -> ", data class " + c.wireName()).orElse("");
+  }
+
+  private String dataClassName() {
+    return request.dataClass().map(DataClass::wireName).orElse("this");
   }
 
   private String partnerName() {

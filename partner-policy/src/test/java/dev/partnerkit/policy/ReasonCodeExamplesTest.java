@@ -32,7 +32,9 @@ import dev.partnerkit.domain.AccessGrant;
 import dev.partnerkit.domain.AccessRequest;
 import dev.partnerkit.domain.Actor;
 import dev.partnerkit.domain.ActorKind;
+import dev.partnerkit.domain.DataClass;
 import dev.partnerkit.domain.Decision;
+import dev.partnerkit.domain.Placement;
 import dev.partnerkit.domain.DecisionCheck;
 import dev.partnerkit.domain.GrantScope;
 import dev.partnerkit.domain.GrantStatus;
@@ -47,7 +49,6 @@ import dev.partnerkit.domain.OperatorUser;
 import dev.partnerkit.domain.PartnerCapability;
 import dev.partnerkit.domain.PartnerStatus;
 import dev.partnerkit.domain.ImmutablePartner;
-import dev.partnerkit.domain.Placement;
 import dev.partnerkit.domain.ReasonCode;
 import dev.partnerkit.domain.RecordAction;
 import dev.partnerkit.domain.RecordRef;
@@ -185,6 +186,16 @@ class ReasonCodeExamplesTest {
         NextStepOwner.OPERATOR, List.of("Sam has the roles [coordinator]", "[owner_ops_lead, admin]"),
         Case.of(manage(operator(OperatorRole.COORDINATOR, OperatorRole.ADMIN), IntentKind.MANAGE_GRANTS),
             facts()), List.of("Sam", "Toni Catering")));
+
+    AccessGrant botClasses = wideGrant("g-bot").integrationPrincipal(ACME_BOT.principalId())
+        .scope(GrantScope.builder().occasionId(OCCASION).addSurfaces(Surface.DOCUMENTS)
+            .addDataClasses(DataClass.RSVP_AGGREGATE).build()).build();
+    s.add(scenario("integration asks for guest tokens", ReasonCode.DATA_CLASS_FORBIDDEN,
+        Case.of(AccessRequest.readResource(bot, TENANT, Placement.inOccasion(OCCASION), DataClass.GUEST_TOKEN)
+            .surface(Surface.DOCUMENTS).build(), facts(botClasses)), NextStepOwner.OPERATOR,
+        List.of("guest_token data is never shared with an integration", "Acme sync"),
+        Case.of(AccessRequest.readResource(bot, TENANT, Placement.inOccasion(OCCASION), DataClass.RSVP_AGGREGATE)
+            .surface(Surface.DOCUMENTS).build(), facts(botClasses)), List.of("g-bot")));
 
     s.add(scenario("no grant at all", ReasonCode.NO_GRANT,
         Case.of(view(DANA, Surface.TASKS), facts()), NextStepOwner.OPERATOR,

@@ -2,6 +2,8 @@ package dev.partnerkit.spi;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.partnerkit.domain.DataClass;
+import dev.partnerkit.domain.Placement;
 import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.internal.Checks;
 import java.time.Instant;
@@ -39,6 +41,15 @@ public abstract class OutboxEvent {
   /** @return when it happened */
   public abstract Instant occurredAt();
 
+  /**
+   * @return where the event's resource sits (occasion, and optionally event, single resource and partner; never a
+   *     parent): present for business events and record events, which webhooks deliver
+   */
+  public abstract Optional<Placement> placement();
+
+  /** @return the class of data the event carries; an event is delivered as a webhook only when it names one */
+  public abstract Optional<DataClass> dataClass();
+
   /** @return when it was handed to delivery; empty while pending */
   public abstract Optional<Instant> publishedAt();
 
@@ -49,6 +60,10 @@ public abstract class OutboxEvent {
     Checks.check(type().length() <= 64 && TYPE.matcher(type()).matches(), "type",
         "type must be a dotted lower-case event name like partner_task.moved, but was " + Checks.show(type()));
     Checks.text("payload", payload(), MAX_PAYLOAD_LENGTH);
+    Checks.check(placement().map(p -> p.parent().isEmpty()).orElse(true), "placement.parent",
+        "placement.parent must be empty for an outbox event");
+    Checks.check(dataClass().isEmpty() || placement().isPresent(), "placement",
+        "placement is required for an event that names a data class");
   }
 
   /** @return whether {@code type} is a dotted lower-case event name like {@code partner_task.moved} */

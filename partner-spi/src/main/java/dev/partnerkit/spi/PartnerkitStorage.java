@@ -29,6 +29,9 @@ public interface PartnerkitStorage {
   /** @return the outbox */
   Outbox outbox();
 
+  /** @return webhook subscriptions, deliveries and the delivery log */
+  WebhookStore webhooks();
+
   /** @return idempotency records */
   IdempotencyStore idempotency();
 

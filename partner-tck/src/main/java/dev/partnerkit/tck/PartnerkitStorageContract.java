@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Nested;
  *   <li>{@link EconomicsContract}: referrals, commissions, the directory read and its metrics, the backfill reads,
  *       event invites and their tallies, plan quotas.
  *   <li>{@link RetentionContract}: the purges of journal rows past their age.
+ *   <li>{@link WebhookContract}: webhook subscriptions, deliveries, the relay's claim and the delivery log.
  * </ul>
  *
  * <p>An adapter depends on {@code dev.partnerkit:partner-tck} in test scope (with a JUnit 5 engine on its test
@@ -127,6 +128,21 @@ public abstract class PartnerkitStorageContract {
   @Nested
   @DisplayName("retention")
   class Retention extends RetentionContract {
+    @Override
+    protected PartnerkitStorage newStorage() {
+      return PartnerkitStorageContract.this.newStorage();
+    }
+
+    @Override
+    protected List<RecordType<?, ?>> recordTypes() {
+      return PartnerkitStorageContract.this.recordTypes();
+    }
+  }
+
+  /** The webhook contract on this storage. */
+  @Nested
+  @DisplayName("webhooks")
+  class Webhooks extends WebhookContract {
     @Override
     protected PartnerkitStorage newStorage() {
       return PartnerkitStorageContract.this.newStorage();

@@ -5,7 +5,11 @@ import dev.partnerkit.domain.AccessRequest;
 import dev.partnerkit.domain.Entitlement;
 import dev.partnerkit.domain.GrantId;
 import dev.partnerkit.domain.GrantStatus;
+import dev.partnerkit.domain.IntegrationPreset;
+import dev.partnerkit.domain.IntegrationPrincipal;
+import dev.partnerkit.domain.IntegrationPrincipalId;
 import dev.partnerkit.domain.IntentKind;
+import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.OccasionEntitlements;
 import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.OperatorUser;
@@ -29,6 +33,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -138,10 +143,73 @@ public final class OperatorConsole {
    */
   public CommandResult issueGrant(String idempotencyKey, GrantDraft draft) {
     Checks.required("draft", draft);
+    return issue(idempotencyKey, draft, Map.of("command", "issue_grant", "draft", draft), "", Map.of());
+  }
+
+  /**
+   * Issues an integration principal's grant from a least-privilege preset, in {@code pending} status. The draft
+   * must be for an integration principal of the draft's partner and may narrow the preset (fewer surfaces,
+   * capabilities or data classes, fewer events, single resources, a shorter window); a draft that goes past it
+   * ({@link IntegrationPreset#widenings}) is refused unless {@code overrideReason} says why, and then the override —
+   * every widening and the reason — is journaled with the grant (activity entry and outbox event). Classes
+   * forbidden to integrations are refused whatever the override says.
+   *
+   * @param preset the preset the grant is issued from
+   * @param draft the grant; build its scope from {@link IntegrationPreset#scope} and narrow it
+   * @param overrideReason empty to stay inside the preset; otherwise why the grant goes past it
+   * @throws InvalidValueException naming the field that widens the preset when there is no override, or when the
+   *     draft is for no integration principal
+   * @throws RecordNotFoundException when the partner or the principal is not in the tenant's directory
+   */
+  public CommandResult issuePresetGrant(String idempotencyKey, IntegrationPreset preset, GrantDraft draft,
+      Optional<String> overrideReason) {
+    Checks.required("preset", preset);
+    Checks.required("draft", draft);
+    Checks.required("overrideReason", overrideReason);
+    overrideReason.ifPresent(r -> Checks.text("overrideReason", r, Checks.MAX_NAME_LENGTH));
+    IntegrationPrincipalId principalId = draft.integrationPrincipal().orElseThrow(() -> new InvalidValueException(
+        "draft.integrationPrincipal", "draft.integrationPrincipal is required for a grant from the "
+            + preset.wireName() + " preset, but was empty"));
+    List<String> widenings = preset.widenings(draft.scope(), draft.capabilities());
+    if (!widenings.isEmpty() && overrideReason.isEmpty()) {
+      String field = widenings.get(0).split("[: ]", 2)[0];
+      throw new InvalidValueException("draft." + field, "draft." + field + " goes past the " + preset.wireName()
+          + " preset (" + String.join("; ", widenings) + "); narrow it, or pass an override with a reason");
+    }
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("command", "issue_preset_grant");
+    payload.put("preset", preset);
+    payload.put("draft", draft);
+    payload.put("overrideReason", overrideReason.orElse(""));
+    String note = " from the " + preset.wireName() + " preset" + (widenings.isEmpty() ? "" : ", widened past it by"
+        + " override (" + String.join("; ", widenings) + "; reason: " + overrideReason.orElseThrow() + ")");
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("preset", preset.wireName());
+    extra.put("principalId", principalId.value());
+    if (!widenings.isEmpty()) {
+      extra.put("override", Map.of("widenings", widenings, "reason", overrideReason.orElseThrow()));
+    }
+    return issue(idempotencyKey, draft, payload, note, extra, () -> {
+      IntegrationPrincipal principal = engine.storage.directory().findPrincipal(tenantId, principalId)
+          .filter(p -> p.partnerId().equals(draft.partnerId())).orElseThrow(() -> new RecordNotFoundException(
+              "draft.integrationPrincipal", "integration principal", principalId.value()));
+      Checks.check(!principal.writeEnabled() || overrideReason.isPresent(), "draft.integrationPrincipal",
+          "draft.integrationPrincipal " + principalId + " has writes enabled, but the " + preset.wireName()
+              + " preset is read-only; pass an override with a reason");
+    });
+  }
+
+  private CommandResult issue(String idempotencyKey, GrantDraft draft, Map<String, Object> payload, String note,
+      Map<String, Object> eventExtra) {
+    return issue(idempotencyKey, draft, payload, note, eventExtra, () -> { });
+  }
+
+  private CommandResult issue(String idempotencyKey, GrantDraft draft, Map<String, Object> payload, String note,
+      Map<String, Object> eventExtra, Runnable check) {
     OccasionId occasionId = draft.scope().occasionId();
-    Map<String, Object> payload = Map.of("command", "issue_grant", "draft", draft);
     return engine.run(tenantId, idempotencyKey, acting, payload, now -> {
       requirePartner("draft.partnerId", draft.partnerId());
+      check.run();
       AccessRequest request = operatorRequest(occasionId, IntentKind.MANAGE_GRANTS);
       return new WorkspaceEngine.Prepared(request, engine.operatorFacts(tenantId, occasionId, null), at -> {
         AccessGrant grant = AccessGrant.builder().grantId(GrantId.of(engine.ids.get())).tenantId(tenantId)
@@ -151,7 +219,7 @@ public final class OperatorConsole {
             .validUntil(draft.validUntil()).issuedBy(operator.userId()).build();
         engine.storage.grants().insert(grant);
         return grantApplied(grant, "issued grant " + grant.grantId() + " (pending) for partner "
-            + grant.partnerId(), Visibility.INTERNAL_ONLY, "access_grant.issued", at);
+            + grant.partnerId() + note, Visibility.INTERNAL_ONLY, "access_grant.issued", eventExtra, at);
       });
     });
   }
@@ -227,7 +295,7 @@ public final class OperatorConsole {
   }
 
   /** @return the tenant's most recent decisions, newest first */
-  public java.util.List<DecisionRecord> recentDecisions(int limit) {
+  public List<DecisionRecord> recentDecisions(int limit) {
     Checks.check(limit >= 1 && limit <= 1000, "limit", "limit must be between 1 and 1000, but was " + limit);
     return engine.storage.decisions().recent(tenantId, limit);
   }
@@ -247,7 +315,7 @@ public final class OperatorConsole {
       return new WorkspaceEngine.Prepared(request, engine.operatorFacts(tenantId, occasionId, null), at -> {
         engine.storage.grants().update(changed);
         return grantApplied(changed, pastTense + " grant " + grantId + " for partner " + grant.partnerId(),
-            Visibility.PARTNER_VISIBLE, eventType, at);
+            Visibility.PARTNER_VISIBLE, eventType, Map.of(), at);
       });
     });
   }
@@ -260,12 +328,13 @@ public final class OperatorConsole {
   }
 
   private WorkspaceEngine.Applied grantApplied(AccessGrant grant, String what, Visibility visibility,
-      String eventType, Instant at) {
+      String eventType, Map<String, Object> extra, Instant at) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("grantId", grant.grantId().value());
     event.put("partnerId", grant.partnerId().value());
     event.put("status", grant.status().wireName());
     event.put("version", grant.version());
+    event.putAll(extra);
     Placement placement = Placement.builder().occasionId(grant.scope().occasionId()).partnerId(grant.partnerId())
         .build();
     return new WorkspaceEngine.Applied(grant.grantId().value(), grant.version(),

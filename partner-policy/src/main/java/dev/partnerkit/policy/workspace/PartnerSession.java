@@ -1,6 +1,8 @@
 package dev.partnerkit.policy.workspace;
 
 import dev.partnerkit.domain.AccessRequest;
+import dev.partnerkit.domain.DataClass;
+import dev.partnerkit.domain.Decision;
 import dev.partnerkit.domain.Actor;
 import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.PartnerId;
@@ -57,6 +59,26 @@ public final class PartnerSession {
   /** @return the occasion of this session */
   public OccasionId occasionId() {
     return occasionId;
+  }
+
+  /**
+   * Decides whether this session may read one of the host's own resources (or be told about it): the host names where
+   * the resource sits and its data class, and serves it only on an allow. Decided with exact scope and logged; an
+   * integration principal is never allowed a class forbidden to integrations, and needs a grant that names the class.
+   *
+   * @param placement where the resource sits; its occasion must be the session's
+   * @param dataClass the class of data the resource holds
+   * @return the decision, explained
+   */
+  public Decision readResource(Placement placement, DataClass dataClass) {
+    Checks.required("placement", placement);
+    Checks.required("dataClass", dataClass);
+    Checks.check(placement.occasionId().equals(occasionId), "placement.occasionId",
+        "placement.occasionId must be the session's occasion " + occasionId + ", but was "
+            + Checks.show(placement.occasionId()));
+    return engine.storage.unitOfWork().inTransaction(() -> engine.decideAndLog(
+        AccessRequest.readResource(engine.actor(acting), tenantId, placement, dataClass).build(),
+        () -> engine.partnerFacts(tenantId, occasionId, partnerId, null)));
   }
 
   /** @return the tasks surface: the partner's own tasks its grants cover, and moving them */

@@ -39,6 +39,7 @@ import dev.partnerkit.spi.RetentionStore;
 import dev.partnerkit.spi.StoredRecord;
 import dev.partnerkit.spi.UnitOfWork;
 import dev.partnerkit.spi.VersionConflictException;
+import dev.partnerkit.spi.WebhookStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -130,6 +131,7 @@ public final class InMemoryStorage implements PartnerkitStorage {
   private final RetentionStore retention = new Retention();
   private final UnitOfWork unitOfWork = new Transactions();
   private final EconomicsStore economics = new InMemoryEconomics(new LedgerOfThisStorage());
+  private final WebhookStore webhooks = new InMemoryWebhooks(new LedgerOfThisStorage());
 
   private InMemoryStorage() {}
 
@@ -178,6 +180,12 @@ public final class InMemoryStorage implements PartnerkitStorage {
   @Override
   public DecisionLog decisions() {
     return decisions;
+  }
+
+  /** @return webhook subscriptions, deliveries and the delivery log */
+  @Override
+  public WebhookStore webhooks() {
+    return webhooks;
   }
 
   /** @return the outbox */
@@ -308,6 +316,12 @@ public final class InMemoryStorage implements PartnerkitStorage {
     public List<Partner> partners(TenantId tenantId) {
       TenantData d = data.get(tenantId);
       return d == null ? List.of() : List.copyOf(d.partners.all());
+    }
+
+    @Override
+    public List<TenantId> tenantsWithPendingEvents(int limit) {
+      return data.entrySet().stream().filter(e -> !e.getValue().pending.isEmpty()).map(Map.Entry::getKey)
+          .sorted(Comparator.comparing(TenantId::value)).limit(limit).toList();
     }
 
     @Override

@@ -27,6 +27,9 @@ interface Ledger {
   /** @return the tenant's partner directory */
   List<Partner> partners(TenantId tenantId);
 
+  /** @return up to {@code limit} tenants with pending outbox events, by id */
+  List<TenantId> tenantsWithPendingEvents(int limit);
+
   /** @return whether the tenant's activity log holds an entry with this id */
   boolean hasActivity(TenantId tenantId, String entryId);
 }
