@@ -50,6 +50,11 @@ public final class DirectoryCommands {
     this.occasionId = occasionId;
   }
 
+  /** @return the webhook endpoints of the tenant's integration principals, managed from this occasion */
+  public WebhookCommands webhooks() {
+    return new WebhookCommands(engine, operator, occasionId);
+  }
+
   /** Adds a partner to the directory, active. */
   public CommandResult createPartner(String idempotencyKey, PartnerDraft draft) {
     Checks.required("draft", draft);

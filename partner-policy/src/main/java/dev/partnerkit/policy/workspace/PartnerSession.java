@@ -20,6 +20,9 @@ import dev.partnerkit.policy.surface.tasks.PartnerTasks;
 import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityKind;
 import dev.partnerkit.spi.ActivityQuery;
+import dev.partnerkit.spi.DeliveryAttempt;
+import dev.partnerkit.spi.DeliveryQuery;
+import dev.partnerkit.spi.ImmutableDeliveryQuery;
 import dev.partnerkit.spi.ImmutableActivityQuery;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,6 +82,20 @@ public final class PartnerSession {
     return engine.storage.unitOfWork().inTransaction(() -> engine.decideAndLog(
         AccessRequest.readResource(engine.actor(acting), tenantId, placement, dataClass).build(),
         () -> engine.partnerFacts(tenantId, occasionId, partnerId, null)));
+  }
+
+  /**
+   * The delivery log of this partner's own webhook endpoints (status code, latency, error), never another partner's:
+   * the query's partner is always this session's. Decided like opening the session, and logged.
+   *
+   * @return the decision and, when allowed, the matching rows by sending time
+   */
+  public ReadResult<DeliveryAttempt> webhookAttempts(DeliveryQuery query) {
+    Checks.required("query", query);
+    DeliveryQuery own = ImmutableDeliveryQuery.copyOf(query).withPartnerId(partnerId);
+    return engine.read(() -> AccessRequest.openOccasion(engine.actor(acting), tenantId, occasionId).build(),
+        () -> engine.partnerFacts(tenantId, occasionId, partnerId, null),
+        d -> WorkspaceEngine.Page.of(engine.storage.webhooks().attempts(tenantId, own)));
   }
 
   /** @return the tasks surface: the partner's own tasks its grants cover, and moving them */

@@ -149,6 +149,19 @@ public final class PartnerWorkspace {
     return new Retention(engine);
   }
 
+  /** @return where the host publishes its business events into the outbox, in its own unit of work */
+  public EventPublisher events() {
+    return new EventPublisher(engine);
+  }
+
+  /**
+   * @return a builder of a webhook relay over this workspace's storage and decision core; run as many as you like,
+   *     on as many instances
+   */
+  public WebhookRelay.Builder webhookRelay() {
+    return WebhookRelay.builder(engine);
+  }
+
   /** Builds a {@link PartnerWorkspace}: SPI instances and a clock are handed in; nothing is discovered. */
   public static final class Builder {
     private @Nullable PartnerkitStorage storage;

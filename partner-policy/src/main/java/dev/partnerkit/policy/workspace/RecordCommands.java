@@ -2,6 +2,7 @@ package dev.partnerkit.policy.workspace;
 
 import dev.partnerkit.domain.AccessRequest;
 import dev.partnerkit.domain.Actor;
+import dev.partnerkit.domain.DataClass;
 import dev.partnerkit.domain.Decision;
 import dev.partnerkit.domain.ImmutableRecordAction;
 import dev.partnerkit.domain.IntentKind;
@@ -694,7 +695,9 @@ public final class RecordCommands {
     return new WorkspaceEngine.Applied(record.id(), record.version(),
         engine.activity(tenantId, record.placement(), record.ref(), ActivityKind.DOMAIN_EVENT, record.visibility(),
             actor, actor.label() + " " + what + ".", eventType, at),
-        engine.event(tenantId, eventType, record.id(), event, at));
+        record.visibility() == Visibility.INTERNAL_ONLY ? engine.event(tenantId, eventType, record.id(), event, at)
+            : engine.event(tenantId, eventType, record.id(), engine.json.write(event), at, record.placement(),
+                DataClass.PARTNER_RECORD));
   }
 
   private Map<String, Object> payload(String command, RecordType<?, ?> type, @Nullable String id) {

@@ -2,6 +2,7 @@ package dev.partnerkit.policy.workspace;
 
 import dev.partnerkit.domain.AccessRequest;
 import dev.partnerkit.domain.Actor;
+import dev.partnerkit.domain.DataClass;
 import dev.partnerkit.domain.Decision;
 import dev.partnerkit.domain.EntitlementMapping;
 import dev.partnerkit.domain.OccasionEntitlements;
@@ -350,6 +351,24 @@ final class WorkspaceEngine {
   OutboxEvent event(TenantId tenantId, String type, String aggregateId, Map<String, ?> payload, Instant now) {
     return OutboxEvent.builder().eventId(ids.get()).tenantId(tenantId).type(type).aggregateId(aggregateId)
         .payload(json.write(payload)).occurredAt(now).build();
+  }
+
+  /** An outbox event webhooks may deliver: it names where its resource sits and the class of data it carries. */
+  OutboxEvent event(TenantId tenantId, String type, String aggregateId, String payload, Instant now,
+      Placement placement, DataClass dataClass) {
+    return OutboxEvent.builder().eventId(ids.get()).tenantId(tenantId).type(type).aggregateId(aggregateId)
+        .payload(payload).occurredAt(now).placement(Placement.builder().from(placement).parent(Optional.empty())
+            .build()).dataClass(dataClass).build();
+  }
+
+  /** Logs a decision made outside a command or read (the webhook relay's), in the open unit of work. */
+  void logDecision(AccessRequest request, Decision decision) {
+    storage.decisions().append(decisionRecord(request, decision, null));
+  }
+
+  /** Tells the metrics listener of a decision whose unit of work has ended. */
+  void reportDecision(Decision decision) {
+    decided(decision);
   }
 
   /** @return {@code text}, cut to at most {@code max} characters with an ellipsis, never inside a surrogate pair */
