@@ -62,13 +62,27 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import com.sun.net.httpserver.HttpServer;
+import dev.partnerkit.domain.DataClass;
+import dev.partnerkit.domain.IntegrationPreset;
+import dev.partnerkit.domain.Placement;
+import dev.partnerkit.policy.workspace.BusinessEvent;
+import dev.partnerkit.policy.workspace.RelayRun;
+import dev.partnerkit.policy.workspace.SubscriptionDraft;
+import dev.partnerkit.policy.workspace.WebhookCommands;
+import dev.partnerkit.policy.workspace.WebhookRelay;
+import dev.partnerkit.policy.workspace.WebhookSignatures;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The Toni Catering story, run through the workspace services on an embedded H2 database: Maya builds the partner
  * directory, invites Dana, and Dana accepts; a partner sees nothing before its grant is active, moves a task through its states, tries to approve it, tries again after its grant
- * expired; vendor_access is switched off for the occasion; an integration tries to accept a proposal; the operator
- * approves the task. It ends with the activity timeline as the operator sees it and as the partner sees it.
+ * expired; vendor_access is switched off for the occasion; an integration tries to accept a proposal;
+ * printable.generated is delivered, signed, to Inkwell's endpoint; the operator approves the task. It ends with the activity timeline as the operator sees it and as the partner sees it.
  */
 public final class PartnerkitDemo {
   private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
@@ -230,7 +244,10 @@ public final class PartnerkitDemo {
         .surface(Surface.PROPOSAL_OPTIONS).resourceId(ResourceId.of("optset-7-b"))
         .summary("We recommend option B: letterpress fits the print window.").build()));
 
-    heading("7. Maya approves the submitted task");
+    heading("7. printable.generated reaches Inkwell's endpoint, signed");
+    deliverPrintable(workspace, ops);
+
+    heading("8. Maya approves the submitted task");
     ops.addNote("cmd-12", wedding, Optional.of(acme), "Acme's linen invoice is 8% over quote; discuss privately.",
         Visibility.INTERNAL_ONLY);
     CommandResult approved = command("Maya approves the task", ops.tasks().approve("cmd-13", linen));
@@ -243,6 +260,76 @@ public final class PartnerkitDemo {
     clock.set(Instant.parse("2026-11-10T15:00:00Z"));
     PartnerSession again = workspace.openPartnerSession(toni, dana, acme, wedding).session().orElseThrow();
     printTimeline(again.activity(ActivityQuery.builder().limit(100).build()).items());
+  }
+
+  /**
+   * Inkwell's endpoint (a JDK HTTP server on this machine) is subscribed to printable.generated; Inkwell's principal
+   * gets a grant from the printer preset; the host publishes the event and one relay delivers it. The endpoint prints
+   * the signed request and verifies it with the subscription's secret.
+   */
+  private void deliverPrintable(PartnerWorkspace workspace, OperatorConsole ops) {
+    List<String> seen = new ArrayList<>();
+    String[] secret = new String[1];
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext("/inkwell/webhooks", exchange -> {
+      try (exchange) {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        var headers = exchange.getRequestHeaders();
+        seen.add("POST /inkwell/webhooks");
+        for (String name : List.of("webhook-id", "webhook-timestamp", "webhook-signature", "content-type")) {
+          seen.add("  " + name + ": " + headers.getFirst(name));
+        }
+        seen.add("  body: " + body);
+        boolean verified = WebhookSignatures.verify(secret[0], headers.getFirst("webhook-id"),
+            headers.getFirst("webhook-timestamp"), body, headers.getFirst("webhook-signature"), clock.instant(),
+            WebhookSignatures.DEFAULT_TOLERANCE);
+        seen.add("  verified with the subscription's secret: " + verified);
+        exchange.sendResponseHeaders(verified ? 204 : 401, -1);
+      }
+    });
+    server.start();
+    try {
+      WebhookCommands webhooks = ops.directory(wedding).webhooks();
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/inkwell/webhooks";
+      CommandResult subscribed = command("Maya subscribes Inkwell's endpoint to printable.generated",
+          webhooks.subscribe("hook-01", SubscriptionDraft.builder().principalId(inkwellSync).endpointUrl(url)
+              .addEventTypes(BusinessEvent.PRINTABLE_GENERATED).build()));
+      secret[0] = webhooks.subscription(subscribed.recordId().orElseThrow()).orElseThrow().secret();
+      line("The signing secret (whsec_..., shown once to Inkwell) is stored with the subscription.");
+      CommandResult issued = command("Maya issues Inkwell's print grant from the printer preset",
+          ops.issuePresetGrant("hook-02", IntegrationPreset.PRINTER, GrantDraft.builder().partnerId(inkwell)
+              .integrationPrincipal(inkwellSync).scope(IntegrationPreset.PRINTER.scope(wedding, Set.of()))
+              .validFrom(Instant.parse("2026-11-01T06:00:00Z")).build(), Optional.empty()));
+      command("Maya activates it", ops.activateGrant("hook-03", GrantId.of(issued.recordId().orElseThrow())));
+      line("Printer preset: data classes " + IntegrationPreset.PRINTER.dataClasses().stream()
+          .map(DataClass::wireName).toList() + " (summaries and published outputs only), read-only, triggers "
+          + IntegrationPreset.PRINTER.triggers() + ".");
+      workspace.events().publish(toni, BusinessEvent.builder().type(BusinessEvent.PRINTABLE_GENERATED)
+          .placement(Placement.builder().occasionId(wedding).resourceId(ResourceId.of("art-invitation-v3")).build())
+          .dataClass(DataClass.PRINT_ASSET).subjectId("art-invitation-v3")
+          .data("{\"artifact\":\"art-invitation-v3\",\"pages\":4,\"finish\":\"letterpress\"}").build());
+      workspace.events().publish(toni, BusinessEvent.builder().type(BusinessEvent.PRINTABLE_GENERATED)
+          .placement(Placement.inOccasion(wedding)).dataClass(DataClass.GUEST_PROFILE).subjectId("guest-list")
+          .data("{\"guests\":212}").build());
+      line("The host publishes printable.generated for the invitation (print_asset), and one carrying guest profiles.");
+      try (WebhookRelay relay = workspace.webhookRelay().relayId("relay-demo").clock(clock)
+          .allowLoopbackTargets(true).build()) {
+        RelayRun run = relay.runOnce();
+        line("The relay ran: " + run.deliveriesCreated() + " delivery created, " + run.delivered() + " delivered.");
+      }
+      seen.forEach(this::line);
+      PartnerSession machine = workspace.openIntegrationSession(toni, inkwellSync, wedding).session().orElseThrow();
+      Decision guests = machine.readResource(Placement.inOccasion(wedding), DataClass.GUEST_PROFILE);
+      line("The guest-profile event went nowhere; Inkwell asking for guest profiles: " + guests.reason().wireName()
+          + ". " + guests.explanation());
+    } finally {
+      server.stop(0);
+    }
   }
 
   private static PartnerDraft partner(PartnerId id, String name, PartnerKind kind) {

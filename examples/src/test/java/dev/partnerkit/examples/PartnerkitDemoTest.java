@@ -34,6 +34,9 @@ class PartnerkitDemoTest {
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("for Acme Rentals expired on 2026-11-15."), text);
     assertTrue(text.contains("replayed=true"), text);
+    assertTrue(text.contains("webhook-signature: v1,"), text);
+    assertTrue(text.contains("verified with the subscription's secret: true"), text);
+    assertTrue(text.contains("Inkwell asking for guest profiles: data_class_forbidden"), text);
     String operatorView = text.substring(text.indexOf("== Activity timeline as the operator sees it"),
         text.indexOf("== Activity timeline as Acme Rentals sees it"));
     String partnerView = text.substring(text.indexOf("== Activity timeline as Acme Rentals sees it"));

@@ -47,25 +47,34 @@ public final class WebhookReceiver implements AutoCloseable {
     }
   }
 
-  /** How an endpoint answers its n-th request (from 1). */
+  /** How an endpoint answers its n-th request (from 1), which carries {@code webhookId} and {@code body}. */
   @FunctionalInterface
   public interface Behaviour {
     /** @return the answer to request {@code n} */
-    Reply reply(int n);
+    Reply reply(int n, String webhookId, String body);
 
     /** @return 204 every time */
     static Behaviour ok() {
-      return n -> Reply.status(204);
+      return (n, id, body) -> Reply.status(204);
     }
 
     /** @return {@code status} every time */
     static Behaviour always(int status) {
-      return n -> Reply.status(status);
+      return (n, id, body) -> Reply.status(status);
     }
 
     /** @return {@code status} for the first {@code failures} requests, then 200 */
     static Behaviour failFirst(int failures, int status) {
-      return n -> n <= failures ? Reply.status(status) : Reply.status(200);
+      return (n, id, body) -> n <= failures ? Reply.status(status) : Reply.status(200);
+    }
+
+    /**
+     * @return {@code status} for the first request of every webhook-id whose body contains {@code marker}, then 200
+     *     for its retries; 200 at once for every other request
+     */
+    static Behaviour failFirstTimeWhere(String marker, int status) {
+      java.util.Set<String> seen = ConcurrentHashMap.newKeySet();
+      return (n, id, body) -> body.contains(marker) && seen.add(id) ? Reply.status(status) : Reply.status(200);
     }
   }
 
@@ -183,16 +192,16 @@ public final class WebhookReceiver implements AutoCloseable {
           }
         }
       }
-      Behaviour behaviour = behaviours.getOrDefault(name, n -> Reply.status(404));
+      Behaviour behaviour = behaviours.getOrDefault(name, (k, i, b) -> Reply.status(404));
       int n = counts.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
-      Reply reply = behaviour.reply(n);
+      Reply reply = behaviour.reply(n, id, body);
       receipts.computeIfAbsent(name, k -> new CopyOnWriteArrayList<>()).add(new Receipt(name, id, timestamp,
           signatures, body, Instant.now(), valid, reply.status()));
       if (reply.delayMillis() > 0) {
         Thread.sleep(reply.delayMillis());
       }
-      byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(reply.status(), (long) bytes.length * reply.chunks());
+      byte[] bytes = reply.status() == 204 ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : (long) bytes.length * reply.chunks());
       try (OutputStream out = exchange.getResponseBody()) {
         for (int i = 0; i < reply.chunks(); i++) {
           out.write(bytes);

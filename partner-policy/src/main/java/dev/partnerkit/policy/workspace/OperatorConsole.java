@@ -6,7 +6,6 @@ import dev.partnerkit.domain.Entitlement;
 import dev.partnerkit.domain.GrantId;
 import dev.partnerkit.domain.GrantStatus;
 import dev.partnerkit.domain.IntegrationPreset;
-import dev.partnerkit.domain.IntegrationPrincipal;
 import dev.partnerkit.domain.IntegrationPrincipalId;
 import dev.partnerkit.domain.IntentKind;
 import dev.partnerkit.domain.InvalidValueException;
@@ -189,14 +188,10 @@ public final class OperatorConsole {
     if (!widenings.isEmpty()) {
       extra.put("override", Map.of("widenings", widenings, "reason", overrideReason.orElseThrow()));
     }
-    return issue(idempotencyKey, draft, payload, note, extra, () -> {
-      IntegrationPrincipal principal = engine.storage.directory().findPrincipal(tenantId, principalId)
-          .filter(p -> p.partnerId().equals(draft.partnerId())).orElseThrow(() -> new RecordNotFoundException(
-              "draft.integrationPrincipal", "integration principal", principalId.value()));
-      Checks.check(!principal.writeEnabled() || overrideReason.isPresent(), "draft.integrationPrincipal",
-          "draft.integrationPrincipal " + principalId + " has writes enabled, but the " + preset.wireName()
-              + " preset is read-only; pass an override with a reason");
-    });
+    return issue(idempotencyKey, draft, payload, note, extra, () -> engine.storage.directory()
+        .findPrincipal(tenantId, principalId).filter(p -> p.partnerId().equals(draft.partnerId()))
+        .orElseThrow(() -> new RecordNotFoundException("draft.integrationPrincipal", "integration principal",
+            principalId.value())));
   }
 
   private CommandResult issue(String idempotencyKey, GrantDraft draft, Map<String, Object> payload, String note,

@@ -214,8 +214,8 @@ class WebhookRelayTest {
   @Test
   void timeoutsSlowBodiesRefusedConnectionsAndPrivateTargetsFailCleanly() {
     world.printerGrant();
-    subscribed("late", n -> Reply.late(1500));
-    subscribed("dribble", n -> Reply.slowBody(200, 20, 100));
+    subscribed("late", (n, id, body) -> Reply.late(1500));
+    subscribed("dribble", (n, id, body) -> Reply.slowBody(200, 20, 100));
     WebhookSubscription refused = world.subscribe(WebhookReceiver.refusingUrl());
     WebhookSubscription internal = world.subscribe("http://10.1.2.3/hook");
     WebhookSubscription metadata = world.subscribe("http://169.254.169.254/latest");
