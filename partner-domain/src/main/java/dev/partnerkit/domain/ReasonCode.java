@@ -63,8 +63,12 @@ public enum ReasonCode implements WireNamed {
   TRANSITION_NOT_ALLOWED(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
   /** The record's prerequisites (a task's dependencies) are not closed yet. */
   PREREQUISITES_OPEN(DecisionCheck.SURFACE_RULE, NextStepOwner.OPERATOR),
-  /** Approvals and annotations must name the exact artifact version. */
+  /** Approvals and annotations must attach to an exact artifact version; the target named is none. */
   EXACT_ARTIFACT_VERSION_REQUIRED(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
+  /** The record never changes once recorded (an artifact version, an annotation, an approval decision). */
+  RECORD_IMMUTABLE(DecisionCheck.SURFACE_RULE, NextStepOwner.OPERATOR),
+  /** A decision on an approval request that is closed or withdrawn. */
+  APPROVAL_REQUEST_NOT_OPEN(DecisionCheck.SURFACE_RULE, NextStepOwner.OPERATOR),
   /** Partners cannot create internal-only records. */
   PARTNER_RECORD_CANNOT_BE_INTERNAL(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
 

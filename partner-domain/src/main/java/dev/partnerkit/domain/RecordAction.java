@@ -10,7 +10,8 @@ import org.immutables.value.Value;
 /**
  * The facts of a request about one kernel record, as loaded from the store by the workspace (never declared by the
  * caller): the record type, the record (absent while it is being created), its title for explanations, the partner
- * it is with, and for a transition the stored and requested status and the prerequisites still open. What is done to
+ * it is with, the status of its placement parent when that is a kernel record, and for a transition the stored and
+ * requested status and the prerequisites still open. What is done to
  * the record is the request's {@link AccessRequest#intent() intent}.
  */
 @Value.Immutable
@@ -44,6 +45,12 @@ public abstract class RecordAction {
   /** @return for a link or unlink, the relation */
   public abstract Optional<String> relation();
 
+  /**
+   * @return the status (wire name) of the record's placement parent, when the parent is a kernel record: a fact
+   *     record rules read (no decision on a closed approval request, say)
+   */
+  public abstract Optional<String> parentStatus();
+
   @Value.Check
   protected void check() {
     Checks.check(RecordRef.isTypeName(type()), "type", "type must be a lower snake case record type name, but was "
@@ -57,6 +64,7 @@ public abstract class RecordAction {
     Checks.maxSize("openPrerequisites", openPrerequisites(), MAX_PREREQUISITES);
     relation().ifPresent(r -> Checks.check(RecordRef.isTypeName(r), "relation",
         "relation must be a lower snake case name, but was " + Checks.show(r)));
+    parentStatus().ifPresent(s -> Checks.identifier("parentStatus", s));
   }
 
   /** @return a new builder */

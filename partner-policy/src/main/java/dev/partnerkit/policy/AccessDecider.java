@@ -53,7 +53,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Check 7 for a request about a kernel record runs the kernel's rules (the record is with the acting partner; the
  * move is in the type's lifecycle for this kind of actor; prerequisites are closed; partners write no internal-only
- * record) and then the record type's own {@link RecordRule rules}, in order.
+ * record) and then the record type's own {@link RecordRule rules}, in order (exact artifact versions, immutable
+ * records and the like are such rules, contributed by the surface packages).
  */
 public final class AccessDecider {
   private static final Map<DecisionCheck, List<DecisionCheck>> PARTNER_PIPELINE =
@@ -63,8 +64,6 @@ public final class AccessDecider {
   /** Intents a partner member or integration may ask for at all (an allow list: anything else is operator-only). */
   private static final Set<IntentKind> PARTNER_INTENTS = EnumSet.of(IntentKind.VIEW, IntentKind.CONTRIBUTE,
       IntentKind.CREATE, IntentKind.TRANSITION, IntentKind.REVISE, IntentKind.LINK, IntentKind.UNLINK);
-  /** Contributions to these surfaces must name the exact artifact version (resource) they concern. */
-  private static final Set<Surface> EXACT_VERSION_SURFACES = EnumSet.of(Surface.APPROVALS, Surface.ANNOTATIONS);
   private static final List<OperatorRole> ANY_ROLE = List.of(OperatorRole.values());
   private static final List<OperatorRole> GRANT_ROLES = List.of(OperatorRole.OWNER_OPS_LEAD, OperatorRole.ADMIN);
   private static final List<OperatorRole> ENTITLEMENT_ROLES =
@@ -292,13 +291,8 @@ public final class AccessDecider {
     if (type != null) {
       return recordRule(request, type, actor.kind(), partnerId);
     }
-    if (request.operation() == Operation.WRITE) {
-      if (request.internalOnly()) {
-        return ReasonCode.PARTNER_RECORD_CANNOT_BE_INTERNAL;
-      }
-      if (EXACT_VERSION_SURFACES.contains(surface) && request.resourceId().isEmpty()) {
-        return ReasonCode.EXACT_ARTIFACT_VERSION_REQUIRED;
-      }
+    if (request.operation() == Operation.WRITE && request.internalOnly()) {
+      return ReasonCode.PARTNER_RECORD_CANNOT_BE_INTERNAL;
     }
     return null;
   }

@@ -5,12 +5,17 @@ import dev.partnerkit.domain.Actor;
 import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.PartnerId;
 import dev.partnerkit.domain.Placement;
+import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.RecordAction;
+import dev.partnerkit.domain.RecordType;
 import dev.partnerkit.domain.Surface;
 import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.Visibility;
 import dev.partnerkit.domain.internal.Checks;
 import dev.partnerkit.policy.DecisionFacts;
+import dev.partnerkit.policy.surface.annotations.PartnerAnnotations;
+import dev.partnerkit.policy.surface.approvals.PartnerApprovals;
+import dev.partnerkit.policy.surface.runofshow.PartnerRunOfShow;
 import dev.partnerkit.policy.surface.tasks.PartnerTasks;
 import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityKind;
@@ -54,6 +59,25 @@ public final class PartnerSession {
   /** @return the tasks surface: the partner's own tasks its grants cover, and moving them */
   public PartnerTasks tasks() {
     return PartnerTasks.over(records(), occasionId);
+  }
+
+  /** @return the run-of-show surface: the partner's timelines its grants cover, and proposing new versions */
+  public PartnerRunOfShow runOfShow() {
+    return PartnerRunOfShow.over(records(), lookup(), occasionId, partnerId);
+  }
+
+  /** @return the approvals surface: the approval requests asked of the partner, and deciding them */
+  public PartnerApprovals approvals() {
+    return PartnerApprovals.over(records(), lookup(), occasionId, partnerId);
+  }
+
+  /** @return the annotations surface: annotating exact versions the partner can see, resolving and reopening */
+  public PartnerAnnotations annotations() {
+    return PartnerAnnotations.over(records(), lookup(), occasionId, partnerId);
+  }
+
+  private RecordLookup lookup() {
+    return new RecordLookup(engine, tenantId);
   }
 
   /** @return the record kernel's commands and reads for this session, for every record type */
@@ -110,14 +134,21 @@ public final class PartnerSession {
   /**
    * Adds free-text evidence to a surface that has no record types yet. It lands in the activity timeline as a
    * partner-visible entry for operators to review; it changes no source truth, and a contribution that lists a
-   * source-truth effect is refused.
+   * source-truth effect is refused. A surface served by record types (tasks, run-of-show, approvals, annotations, or
+   * a host's own) takes its typed records instead: free text never stands in for an approval on an exact version.
    *
    * @param idempotencyKey the command's key; a retry with the same key returns the first outcome
    * @param contribution the evidence
    * @return the outcome, allowed or blocked
+   * @throws InvalidValueException when a record type serves the contribution's surface
    */
   public CommandResult contribute(String idempotencyKey, Contribution contribution) {
     Checks.required("contribution", contribution);
+    for (RecordType<?, ?> type : engine.types.all()) {
+      Checks.check(type.surface() != contribution.surface(), "contribution.surface", "the "
+          + contribution.surface().wireName() + " surface takes its typed records (" + type.wireName()
+          + "), not free-text contributions");
+    }
     Map<String, Object> payload = Map.of("command", "contribute", "contribution", contribution);
     return engine.run(tenantId, idempotencyKey, actor, payload, now -> {
       AccessRequest request = AccessRequest.contribute(actor, tenantId, occasionId, contribution.surface())

@@ -11,6 +11,7 @@ import dev.partnerkit.domain.PartnerId;
 import dev.partnerkit.domain.Placement;
 import dev.partnerkit.domain.RecordAction;
 import dev.partnerkit.domain.RecordNotFoundException;
+import dev.partnerkit.domain.RecordMove;
 import dev.partnerkit.domain.RecordRef;
 import dev.partnerkit.domain.RecordType;
 import dev.partnerkit.domain.TenantId;
@@ -48,6 +49,11 @@ import org.jspecify.annotations.Nullable;
  * ({@link RecordNotFoundException}, same words). Before a partner's command looks at any record, the surface must be
  * open to the partner (a view of the surface is allowed); until it is, the command is blocked with that view's
  * decision, whether or not the record exists. An expected version is compared only after visibility.
+ *
+ * <p>A new record's placement parent, when it is a kernel record, must exist and be visible to the actor, like a link
+ * target; the parent's status is a fact the type's rules read ({@link RecordAction#parentStatus()}). A type may derive
+ * its ids ({@link RecordType#derivedId}), check its body against its placement ({@link RecordType#checkPlacement})
+ * and keep a trail of its moves in its body ({@link RecordType#afterMove}, with the mover's note).
  */
 public final class RecordCommands {
   private final WorkspaceEngine engine;
@@ -92,6 +98,8 @@ public final class RecordCommands {
     for (NewLink link : newLinks) {
       relationOf(type, link.relation());
     }
+    type.checkPlacement(placement, body);
+    String derivedId = type.derivedId(placement, body).orElse(null);
     if (partnerId != null) {
       Checks.check(placement.partnerId().map(partnerId::equals).orElse(false), "placement.partnerId",
           "placement.partnerId must be the session's partner " + partnerId + ", but was "
@@ -114,12 +122,12 @@ public final class RecordCommands {
         requireTarget(link.to());
       }
       RecordAction action = RecordAction.builder().type(type.wireName()).title(type.titleOf(body))
-          .partnerId(placement.partnerId()).build();
+          .partnerId(placement.partnerId()).parentStatus(parentStatus(placement, true)).build();
       AccessRequest request = AccessRequest.onRecord(actor, tenantId, IntentKind.CREATE, type.surface(), placement,
           action).internalOnly(visibility == Visibility.INTERNAL_ONLY).build();
       return new WorkspaceEngine.Prepared(request, facts(placement.occasionId(), type), at -> {
-        TypedRecord<B, S> record = TypedRecord.create(type, tenantId, engine.ids.get(), placement, visibility,
-            body, at, actor.actorKey());
+        TypedRecord<B, S> record = TypedRecord.create(type, tenantId,
+            derivedId != null ? derivedId : engine.ids.get(), placement, visibility, body, at, actor.actorKey());
         engine.storage.records().insert(engine.codec.encode(record));
         for (NewLink link : newLinks) {
           engine.storage.records().link(RecordLink.builder().tenantId(tenantId).from(record.ref())
@@ -140,14 +148,30 @@ public final class RecordCommands {
    */
   public <B, S extends Enum<S> & WireNamed> CommandResult transition(String idempotencyKey, RecordType<B, S> type,
       String id, S to, @Nullable Long expectedVersion) {
+    return transition(idempotencyKey, type, id, to, Optional.empty(), expectedVersion);
+  }
+
+  /**
+   * Moves a record along its type's lifecycle, with a note: it goes into the activity entry and, for a type that
+   * keeps a trail, into the record's body (a new body revision in the same version).
+   *
+   * @param note what the mover says about the move, at most {@value RecordMove#MAX_NOTE_LENGTH} characters
+   * @param expectedVersion when not null, the version the caller saw; a changed record is a conflict
+   * @throws RecordNotFoundException when the record does not exist or the actor may not see it
+   * @throws VersionConflictException when the record is visible but at another version than expected
+   */
+  public <B, S extends Enum<S> & WireNamed> CommandResult transition(String idempotencyKey, RecordType<B, S> type,
+      String id, S to, Optional<String> note, @Nullable Long expectedVersion) {
     Checks.required("type", type);
     Checks.identifier("id", id);
     Checks.required("to", to);
+    Checks.required("note", note).ifPresent(n -> Checks.text("note", n, RecordMove.MAX_NOTE_LENGTH));
     if (expectedVersion != null) {
       Checks.nonNegative("expectedVersion", expectedVersion);
     }
     Map<String, Object> payload = payload("transition", type, id);
     payload.put("to", to.wireName());
+    note.ifPresent(n -> payload.put("note", n));
     payload.put("expectedVersion", expectedVersion == null ? "any" : expectedVersion);
     return engine.run(tenantId, idempotencyKey, actor, payload, now -> {
       AccessRequest gate = partnerGate(type, sessionOccasion);
@@ -155,17 +179,20 @@ public final class RecordCommands {
         return blockedAt(gate, type, sessionOccasion);
       }
       TypedRecord<B, S> record = loadVisible(type, id, expectedVersion);
+      B after = type.afterMove(record.body(), new RecordMove(record.status().wireName(), to.wireName(),
+          actor.actorKey(), WorkspaceEngine.clip(actor.label(), Checks.MAX_NAME_LENGTH), now, note));
       RecordAction action = action(record).fromStatus(record.status().wireName()).toStatus(to.wireName())
-          .openPrerequisites(openPrerequisites(record)).build();
+          .openPrerequisites(openPrerequisites(record)).parentStatus(parentStatus(record.placement(), false))
+          .build();
       AccessRequest request = AccessRequest.onRecord(actor, tenantId, IntentKind.TRANSITION, type.surface(),
           record.placement(), action).build();
       return new WorkspaceEngine.Prepared(request, facts(record.placement().occasionId(), type), at -> {
-        TypedRecord<B, S> moved = record.withStatus(to, at);
+        TypedRecord<B, S> moved = type.keepsTrail() ? record.withStatus(to, after, at) : record.withStatus(to, at);
         engine.storage.records().update(engine.codec.encode(moved));
         boolean closing = type.lifecycle().isClosed(to);
         return applied(moved, "moved", "moved " + type.noun() + " '" + record.title() + "' from "
             + words(record.status()) + " to " + words(to) + (closing
-            ? " (approval is evidence; job readiness unchanged)" : ""), at,
+            ? " (approval is evidence; job readiness unchanged)" : "") + note.map(n -> ": " + n).orElse(""), at,
             Map.of("from", record.status().wireName(), "to", to.wireName()));
       });
     });
@@ -219,8 +246,9 @@ public final class RecordCommands {
       B body = Checks.required("edit(body)", edit.apply(record.body()));
       Placement target = partner.<Placement>map(p -> Placement.builder().from(record.placement()).partnerId(p)
           .build()).orElse(record.placement());
+      type.checkPlacement(target, body);
       AccessRequest request = AccessRequest.onRecord(actor, tenantId, IntentKind.REVISE, type.surface(),
-          record.placement(), action(record).build()).build();
+          record.placement(), action(record).parentStatus(parentStatus(record.placement(), false)).build()).build();
       return new WorkspaceEngine.Prepared(request, facts(record.placement().occasionId(), type), at -> {
         TypedRecord<B, S> revised = record.revised(body, target, at);
         engine.storage.records().update(engine.codec.encode(revised));
@@ -272,7 +300,8 @@ public final class RecordCommands {
         requireTarget(to);
       }
       AccessRequest request = AccessRequest.onRecord(actor, tenantId, adding ? IntentKind.LINK : IntentKind.UNLINK,
-          type.surface(), record.placement(), action(record).relation(relation).build()).build();
+          type.surface(), record.placement(), action(record).relation(relation)
+              .parentStatus(parentStatus(record.placement(), false)).build()).build();
       return new WorkspaceEngine.Prepared(request, facts(record.placement().occasionId(), type), at -> {
         if (adding) {
           engine.storage.records().link(RecordLink.builder().tenantId(tenantId).from(record.ref()).relation(relation)
@@ -414,6 +443,22 @@ public final class RecordCommands {
         record.placement(), RecordAction.builder().type(record.type().wireName()).recordId(record.id())
             .partnerId(record.placement().partnerId()).build()).build();
     return engine.decider.decide(view, facts, engine.now()).allowed();
+  }
+
+  /**
+   * The status of a placement parent that is a kernel record; for a new record ({@code mustSee}) the parent must exist
+   * and be visible to the actor, like a link target. A host entity parent is taken as named.
+   */
+  private Optional<String> parentStatus(Placement placement, boolean mustSee) {
+    Optional<RecordRef> parent = placement.parent();
+    Optional<RecordType<?, ?>> parentType = parent.flatMap(p -> engine.types.find(p.type()));
+    if (parentType.isEmpty()) {
+      return Optional.empty();
+    }
+    if (mustSee) {
+      return Optional.of(loadVisible(parentType.get(), parent.get().id(), null).status().wireName());
+    }
+    return engine.storage.records().find(tenantId, parent.get()).map(StoredRecord::status);
   }
 
   /** A link target of a known record type must exist and be visible; host entities are taken as named. */

@@ -3,6 +3,9 @@ package dev.partnerkit.policy.workspace;
 import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.RecordType;
 import dev.partnerkit.domain.internal.Checks;
+import dev.partnerkit.policy.surface.annotations.Annotations;
+import dev.partnerkit.policy.surface.approvals.Approvals;
+import dev.partnerkit.policy.surface.runofshow.RunsOfShow;
 import dev.partnerkit.policy.surface.tasks.Tasks;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +27,8 @@ public final class RecordTypes {
 
   /** @return the record types of Partnerkit's built-in surfaces */
   public static List<RecordType<?, ?>> builtIn() {
-    return List.of(Tasks.TYPE);
+    return List.of(Tasks.TYPE, RunsOfShow.TYPE, RunsOfShow.VERSION, Approvals.REQUEST, Approvals.DECISION,
+        Annotations.TYPE);
   }
 
   /**
