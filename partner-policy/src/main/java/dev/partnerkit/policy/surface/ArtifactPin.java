@@ -9,8 +9,8 @@ import org.immutables.value.Value;
 
 /**
  * What a host names as the target of an approval or an annotation, before the library resolves it into an exact
- * {@link ArtifactTarget}: a kernel version record ({@code ArtifactPin.of(RecordRef.of("document_version", id))}: its artifact
- * and number are read from the record), or a host's proposal artifact version with its artifact and number
+ * {@link ArtifactTarget}: a kernel version record ({@code ArtifactPin.of(RecordRef.of("document_version", id))}:
+ * its artifact and number are read from the record), or a host's proposal artifact version with its artifact and number
  * ({@link #hostVersion}). Anything else — a document rather than one of its versions, a run of show, a proposal
  * artifact version without its number — is not an exact version, and the command naming it is refused with
  * {@code exact_artifact_version_required}.

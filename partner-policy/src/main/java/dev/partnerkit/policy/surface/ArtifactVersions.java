@@ -123,7 +123,8 @@ public final class ArtifactVersions {
           Optional.of(found.get().target()));
     }
     Optional<ArtifactTarget> host = host(pin);
-    Optional<Placement> named = host.isPresent() ? Optional.empty() : lookup.find(pin.ref()).map(TypedRecord::placement);
+    Optional<Placement> named = host.isPresent() ? Optional.empty()
+        : lookup.find(pin.ref()).map(TypedRecord::placement);
     if (named.isEmpty() && lookup.type(pin.ref().type()).isPresent()) {
       throw new RecordNotFoundException("pin.ref", lookup.type(pin.ref().type()).get().noun(), pin.ref().id());
     }

@@ -144,11 +144,10 @@ public final class PartnerSession {
    */
   public CommandResult contribute(String idempotencyKey, Contribution contribution) {
     Checks.required("contribution", contribution);
-    for (RecordType<?, ?> type : engine.types.all()) {
-      Checks.check(type.surface() != contribution.surface(), "contribution.surface", "the "
-          + contribution.surface().wireName() + " surface takes its typed records (" + type.wireName()
-          + "), not free-text contributions");
-    }
+    List<String> typed = engine.types.all().stream().filter(t -> t.surface() == contribution.surface())
+        .map(RecordType::wireName).toList();
+    Checks.check(typed.isEmpty(), "contribution.surface", "the " + contribution.surface().wireName()
+        + " surface takes its typed records (" + String.join(", ", typed) + "), not free-text contributions");
     Map<String, Object> payload = Map.of("command", "contribute", "contribution", contribution);
     return engine.run(tenantId, idempotencyKey, actor, payload, now -> {
       AccessRequest request = AccessRequest.contribute(actor, tenantId, occasionId, contribution.surface())

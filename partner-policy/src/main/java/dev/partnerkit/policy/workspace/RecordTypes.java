@@ -9,6 +9,7 @@ import dev.partnerkit.policy.surface.runofshow.RunsOfShow;
 import dev.partnerkit.policy.surface.tasks.Tasks;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public final class RecordTypes {
   private final Map<String, RecordType<?, ?>> byName;
 
   private RecordTypes(Map<String, RecordType<?, ?>> byName) {
-    this.byName = Map.copyOf(byName);
+    this.byName = Collections.unmodifiableMap(new TreeMap<>(byName)); // all() is by wire name
   }
 
   /** @return the record types of Partnerkit's built-in surfaces */

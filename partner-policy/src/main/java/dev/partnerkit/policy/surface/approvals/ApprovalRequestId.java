@@ -6,8 +6,8 @@ import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.internal.Checks;
 
 /**
- * Identifier of an approval request. Non-blank, at most 64 characters, no control, bidi or zero-width characters; written to JSON
- * as a plain string.
+ * Identifier of an approval request.
+ * Non-blank, at most 64 characters, no control, bidi or zero-width characters; written to JSON as a plain string.
  *
  * @param value the identifier text
  */
