@@ -95,6 +95,22 @@ public final class ArtifactVersions {
         .sorted(Comparator.comparingInt(ArtifactTarget::versionNumber)).toList();
   }
 
+  /**
+   * @return the partner-visible kernel version numbered {@code number} of {@code target}'s artifact, in any status
+   *     (what a version is never changes, so a retry resolves the same version)
+   */
+  public Optional<ArtifactTarget> numbered(OccasionId occasionId, ArtifactTarget target, int number) {
+    Checks.required("occasionId", occasionId);
+    Checks.required("target", target);
+    Optional<RecordType<?, ?>> type = lookup.type(target.version().type());
+    if (target.hostVersion() || type.isEmpty() || !isVersionType(type.get())) {
+      return Optional.empty();
+    }
+    return lookup.children(type.get(), occasionId, target.artifact()).stream()
+        .filter(r -> r.visibility() == Visibility.PARTNER_VISIBLE).map(ArtifactVersions::found)
+        .flatMap(Optional::stream).map(Found::target).filter(t -> t.versionNumber() == number).findFirst();
+  }
+
   /** @return the newest superseding kernel version of {@code target}'s artifact, when there is one */
   public Optional<ArtifactTarget> newest(OccasionId occasionId, ArtifactTarget target) {
     List<ArtifactTarget> all = versionsOf(occasionId, target);

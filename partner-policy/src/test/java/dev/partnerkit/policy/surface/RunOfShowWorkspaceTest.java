@@ -213,6 +213,25 @@ class RunOfShowWorkspaceTest {
   }
 
   @Test
+  void aDecisionOnAProposalThatIsDeclinedLaterStillReplays() {
+    RunOfShowId show = w.runOfShow(LAKESIDE);
+    RunOfShowVersionId v1 = w.publishedVersion(show, 0, "Published timeline");
+    w.artifactGrant(LAKESIDE);
+    require(w.ops.runOfShow().requestApproval(w.key(), v1, "Approve the timeline", List.of()));
+    PartnerSession vera = w.session(VERA);
+    RunOfShowVersionId v2 = RunOfShowVersionId.of(require(vera.runOfShow().propose(w.key(), proposal(show, 1,
+        "Later doors", item("doors", RunOfShowItemKind.VENUE_MILESTONE, "Doors", "2026-11-14T17:00"))))
+        .recordId().orElseThrow());
+    ApprovalRequest asked = vera.runOfShow().approvals(v1).items().get(0);
+    DecisionDraft onTwo = DecisionDraft.builder().versionNumber(2).outcome(ApprovalOutcome.APPROVE).build();
+    CommandResult first = require(vera.approvals().decide("k-two", asked.requestId(), onTwo));
+    require(w.ops.runOfShow().decline(w.key(), v2, Optional.empty()));
+    CommandResult retry = vera.approvals().decide("k-two", asked.requestId(), onTwo);
+    assertTrue(retry.replayed(), "the same version resolves on the retry, declined or not");
+    assertEquals(first.recordId(), retry.recordId());
+  }
+
+  @Test
   void anotherPartnerSeesNoneOfIt() {
     RunOfShowId show = w.runOfShow(LAKESIDE);
     w.publishedVersion(show, 0, "Published");

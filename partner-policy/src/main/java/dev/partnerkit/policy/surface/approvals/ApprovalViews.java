@@ -101,10 +101,9 @@ final class ApprovalViews {
     if (target.get().versionNumber() == number) {
       return target;
     }
-    List<ArtifactTarget> known = new ArrayList<>(versions.versionsOf(request.placement().occasionId(),
-        target.get()));
-    known.addAll(request.body().reportedVersions());
-    return known.stream().filter(t -> t.versionNumber() == number).findFirst();
+    Optional<ArtifactTarget> kernel = versions.numbered(request.placement().occasionId(), target.get(), number);
+    return kernel.isPresent() ? kernel
+        : request.body().reportedVersions().stream().filter(t -> t.versionNumber() == number).findFirst();
   }
 
   private static ApprovalDecision decision(TypedRecord<ApprovalDecisionBody, ApprovalDecisionStatus> d,
