@@ -54,7 +54,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Check 7 for a request about a kernel record runs the kernel's rules (the record is with the acting partner; the
  * move is in the type's lifecycle for this kind of actor; prerequisites are closed; partners write no internal-only
  * record; everyone the request names through the type's audience relation can see the record) and then the record
- * type's own {@link RecordRule rules}, in order. A partner's create that makes links with the record needs linker
+ * type's own {@link RecordRule rules}, in order (exact artifact versions, immutable records and the like are such rules,
+ * contributed by the surface packages). A partner's create that makes links with the record needs linker
  * rights as well as creator rights (check 2). A view of one entry that is no kernel
  * record (an activity entry: a record action without a record type in the facts) is decided with exact scope, and
  * only the rule that it is the acting partner's own; any other request about a record needs its record type.
@@ -75,8 +76,6 @@ public final class AccessDecider {
   /** Intents a partner member or integration may ask for at all (an allow list: anything else is operator-only). */
   private static final Set<IntentKind> PARTNER_INTENTS = EnumSet.of(IntentKind.VIEW, IntentKind.CONTRIBUTE,
       IntentKind.CREATE, IntentKind.TRANSITION, IntentKind.REVISE, IntentKind.LINK, IntentKind.UNLINK);
-  /** Contributions to these surfaces must name the exact artifact version (resource) they concern. */
-  private static final Set<Surface> EXACT_VERSION_SURFACES = EnumSet.of(Surface.APPROVALS, Surface.ANNOTATIONS);
   private static final List<OperatorRole> ANY_ROLE = List.of(OperatorRole.values());
   private static final List<OperatorRole> GRANT_ROLES = List.of(OperatorRole.OWNER_OPS_LEAD, OperatorRole.ADMIN);
   private static final List<OperatorRole> ENTITLEMENT_ROLES =
@@ -367,13 +366,8 @@ public final class AccessDecider {
     if (entry != null && !entry.partnerId().map(partnerId::equals).orElse(false)) {
       return ReasonCode.RECORD_NOT_FOR_PARTNER; // an entry of no record type is still only the partner's own
     }
-    if (request.operation() == Operation.WRITE) {
-      if (request.internalOnly()) {
-        return ReasonCode.PARTNER_RECORD_CANNOT_BE_INTERNAL;
-      }
-      if (EXACT_VERSION_SURFACES.contains(surface) && request.resourceId().isEmpty()) {
-        return ReasonCode.EXACT_ARTIFACT_VERSION_REQUIRED;
-      }
+    if (request.operation() == Operation.WRITE && request.internalOnly()) {
+      return ReasonCode.PARTNER_RECORD_CANNOT_BE_INTERNAL;
     }
     return null;
   }

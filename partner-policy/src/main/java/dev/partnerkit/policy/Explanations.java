@@ -222,24 +222,31 @@ final class Explanations {
         NextStepOwner.OPERATOR, "finish and close " + s.openPrerequisites() + " first.",
         "The closing (approval) of " + s.openPrerequisites() + "."));
     m.put(ReasonCode.EXACT_ARTIFACT_VERSION_REQUIRED, (s, g, c) -> new Words(
-        "Blocked because " + s.surfaceName() + " must name the exact artifact version it concerns, and this request"
-            + " names none.", NextStepOwner.PARTNER, "send it again with the id of the exact artifact version.",
-        "The exact artifact version id."));
+        "Blocked because " + s.recordOrSurface() + " must attach to an exact artifact version (a document version,"
+            + " a run-of-show version, or a proposal artifact version with its number), and this request names none.",
+        s.ownSide(), "send it again naming the exact version: the version record, or the proposal artifact version"
+            + " with its number.", "The exact artifact version."));
+    m.put(ReasonCode.RECORD_IMMUTABLE, (s, g, c) -> new Words(
+        "Blocked because " + s.recordName() + " never changes once recorded: it is immutable, so a change is a new "
+            + s.noun() + ", never an edit of this one (versions, annotations, decisions and comments keep their"
+            + " anchor, links and words as they were).", s.ownSide(),
+        "add a new " + s.noun() + " instead; this one stays as it is.",
+        "None; the earlier " + s.noun() + " stays exactly as it was recorded."));
+    m.put(ReasonCode.APPROVAL_REQUEST_NOT_OPEN, (s, g, c) -> new Words(
+        "Blocked because the approval request behind " + s.recordName() + " is "
+            + words(s.action().parentStatus().orElse("closed")) + ", so it takes no more decisions.",
+        NextStepOwner.OPERATOR, "ask the operator to reopen the approval request, or to ask for approval again.",
+        "An open approval request."));
     m.put(ReasonCode.PARTNER_RECORD_CANNOT_BE_INTERNAL, (s, g, c) -> new Words(
         "Blocked because partners cannot create internal-only records.", NextStepOwner.PARTNER,
         "send it again as a partner-visible record.", "None."));
     m.put(ReasonCode.PERSON_CANNOT_SEE_RECORD, (s, g, c) -> new Words(
         "Blocked because " + s.outOfReach() + " cannot see " + s.recordName() + "; a " + s.noun()
-            + " can only name people who can already see it.", s.actorOwner(),
+            + " can only name people who can already see it.", s.ownSide(),
         "remove " + s.outOfReach() + " from the " + s.noun() + ", or ask the operator to give "
             + (s.action().audienceOutOfReach().size() == 1 ? "that person" : "those people")
             + " access to it first.",
         "Access for " + s.outOfReach() + " to " + s.recordName() + ", granted by the operator."));
-    m.put(ReasonCode.RECORD_IMMUTABLE, (s, g, c) -> new Words(
-        "Blocked because " + s.recordName() + " is immutable: a change is a new " + s.noun()
-            + ", never an edit of this one.", s.actorOwner(),
-        "add a new " + s.noun() + " instead; this one stays as it is.",
-        "None; the earlier " + s.noun() + " stays exactly as it was recorded."));
     m.put(ReasonCode.SOURCE_TRUTH_PROTECTED, (s, g, c) -> new Words(
         "Blocked because this command would change " + truths(s.request.effects()) + ", which only "
             + s.tenantName() + "'s own services record. Partner input is evidence for review, never source truth.",
@@ -426,6 +433,16 @@ final class Explanations {
     return action().title().map(t -> noun() + " '" + t + "'").orElse("this " + noun());
   }
 
+  /** "annotation 'Move the bar'" for a record request, otherwise "annotations" (the surface). */
+  private String recordOrSurface() {
+    return request.record().isPresent() ? recordName() : surfaceName();
+  }
+
+  /** Who owns fixing the actor's own request: the operator for an operator, the partner otherwise. */
+  private NextStepOwner ownSide() {
+    return request.actor() instanceof OperatorUser ? NextStepOwner.OPERATOR : NextStepOwner.PARTNER;
+  }
+
   private String openPrerequisites() {
     StringJoiner out = new StringJoiner(", ");
     for (RecordRef ref : new TreeSet<>(action().openPrerequisites())) { // sorted: equal requests, equal words
@@ -444,10 +461,6 @@ final class Explanations {
   }
 
   /** The next step is the acting side's own: the operator's for an operator, the partner's otherwise. */
-  private NextStepOwner actorOwner() {
-    return request.actor() instanceof OperatorUser ? NextStepOwner.OPERATOR : NextStepOwner.PARTNER;
-  }
-
   private String from() {
     return words(action().fromStatus().orElse(""));
   }
@@ -462,12 +475,12 @@ final class Explanations {
     return switch (request.intent()) {
       case VIEW -> "reading";
       case CONTRIBUTE -> "adding evidence";
-      case CREATE -> "creating a " + noun + (request.record().map(r -> r.linkRelations().isEmpty()).orElse(true)
+      case CREATE -> "creating " + article(noun) + (request.record().map(r -> r.linkRelations().isEmpty()).orElse(true)
           ? "" : " with " + String.join(", ", new TreeSet<>(request.record().get().linkRelations())) + " links");
-      case TRANSITION -> "moving a " + noun;
-      case REVISE -> "revising a " + noun;
-      case LINK -> "linking a " + noun;
-      case UNLINK -> "unlinking a " + noun;
+      case TRANSITION -> "moving " + article(noun);
+      case REVISE -> "revising " + article(noun);
+      case LINK -> "linking " + article(noun);
+      case UNLINK -> "unlinking " + article(noun);
       case MANAGE_GRANTS -> "managing access grants";
       case MANAGE_ENTITLEMENTS -> "setting entitlements";
       case MANAGE_DIRECTORY -> "managing the partner directory";
@@ -539,6 +552,11 @@ final class Explanations {
 
   private static String id(@Nullable AccessGrant grant) {
     return grant == null ? "" : grant.grantId().value();
+  }
+
+  /** "a task", "an annotation". */
+  private static String article(String noun) {
+    return ("aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
   }
 
   private static String words(String wireName) {
