@@ -6,6 +6,7 @@ import dev.partnerkit.domain.Actor;
 import dev.partnerkit.domain.ActorKind;
 import dev.partnerkit.domain.Decision;
 import dev.partnerkit.domain.DecisionCheck;
+import dev.partnerkit.domain.EventId;
 import dev.partnerkit.domain.GrantScope;
 import dev.partnerkit.domain.IntegrationPrincipal;
 import dev.partnerkit.domain.IntentKind;
@@ -23,6 +24,7 @@ import dev.partnerkit.domain.ReasonCode;
 import dev.partnerkit.domain.RecordAction;
 import dev.partnerkit.domain.RecordRule;
 import dev.partnerkit.domain.RecordType;
+import dev.partnerkit.domain.ResourceId;
 import dev.partnerkit.domain.Surface;
 import dev.partnerkit.domain.internal.Checks;
 import java.time.Instant;
@@ -101,12 +103,11 @@ public final class AccessDecider {
           + Checks.show(request.occasionId()) + ", but was for " + Checks.show(facts.productScope().occasionId()));
     }
     RecordType<?, ?> type = recordTypeOf(request, facts);
-    Explanations say = new Explanations(request, facts, now);
     Actor actor = request.actor();
     if (actor instanceof OperatorUser operator) {
-      return decideForOperator(request, operator, type, say);
+      return decideForOperator(request, operator, type, facts, now);
     }
-    return decideForPartnerSide(request, facts, actor, type, say);
+    return decideForPartnerSide(request, facts, actor, type, now);
   }
 
   private static @Nullable RecordType<?, ?> recordTypeOf(AccessRequest request, DecisionFacts facts) {
@@ -124,69 +125,69 @@ public final class AccessDecider {
   }
 
   private static Decision decideForOperator(AccessRequest request, OperatorUser operator,
-      @Nullable RecordType<?, ?> type, Explanations say) {
+      @Nullable RecordType<?, ?> type, DecisionFacts facts, Instant now) {
     boolean mutation = request.operation() == Operation.WRITE && request.intent() != IntentKind.MANAGE_ENTITLEMENTS;
-    if (mutation && !say.facts().productScope().vendorAccessEnabled()) {
-      return say.blocked(ReasonCode.PRODUCT_SCOPE_UNAVAILABLE, OPERATOR_PIPELINE.get(DecisionCheck.PRODUCT_SCOPE),
+    if (mutation && !facts.productScope().vendorAccessEnabled()) {
+      return Explanations.blocked(request, facts, now,
+          ReasonCode.PRODUCT_SCOPE_UNAVAILABLE, OPERATOR_PIPELINE.get(DecisionCheck.PRODUCT_SCOPE),
           null);
     }
     if (!operator.tenantId().equals(request.tenantId())) {
-      return say.blocked(ReasonCode.ACTOR_NOT_RESOLVED, OPERATOR_PIPELINE.get(DecisionCheck.ACTOR), null);
+      return Explanations.blocked(request, facts, now,
+          ReasonCode.ACTOR_NOT_RESOLVED, OPERATOR_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
     if (!hasAnyRole(operator, rolesFor(request.intent()))) {
-      return say.blocked(ReasonCode.OPERATOR_ROLE_MISSING, OPERATOR_PIPELINE.get(DecisionCheck.ACTOR), null);
+      return Explanations.blocked(request, facts, now,
+          ReasonCode.OPERATOR_ROLE_MISSING, OPERATOR_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
     ReasonCode rule = type == null ? null : recordRule(request, type, ActorKind.OPERATOR, null);
     if (rule != null) {
-      return say.blocked(rule, OPERATOR_PIPELINE.get(DecisionCheck.SURFACE_RULE), null);
+      return Explanations.blocked(request, facts, now, rule, OPERATOR_PIPELINE.get(DecisionCheck.SURFACE_RULE), null);
     }
-    return say.allowedForOperator(OPERATOR_PIPELINE.get(DecisionCheck.SURFACE_RULE));
+    return Explanations.allowedForOperator(request, facts, now, OPERATOR_PIPELINE.get(DecisionCheck.SURFACE_RULE));
   }
 
   private static Decision decideForPartnerSide(AccessRequest request, DecisionFacts facts, Actor actor,
-      @Nullable RecordType<?, ?> type, Explanations say) {
+      @Nullable RecordType<?, ?> type, Instant now) {
     if (!facts.productScope().vendorAccessEnabled()) {
-      return say.blocked(ReasonCode.PRODUCT_SCOPE_UNAVAILABLE, PARTNER_PIPELINE.get(DecisionCheck.PRODUCT_SCOPE),
+      return Explanations.blocked(request, facts, now,
+          ReasonCode.PRODUCT_SCOPE_UNAVAILABLE, PARTNER_PIPELINE.get(DecisionCheck.PRODUCT_SCOPE),
           null);
     }
     PartnerId partnerId = actor.actingPartner().orElseThrow();
     if (!resolves(actor, partnerId, request, facts)) {
-      return say.blocked(ReasonCode.ACTOR_NOT_RESOLVED, PARTNER_PIPELINE.get(DecisionCheck.ACTOR), null);
+      return Explanations.blocked(request, facts, now,
+          ReasonCode.ACTOR_NOT_RESOLVED, PARTNER_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
     IntentKind intent = request.intent();
     if (!PARTNER_INTENTS.contains(intent) || (type != null && !type.actorsFor(intent).contains(actor.kind()))) {
-      return say.blocked(ReasonCode.OPERATOR_ONLY_ACTION, PARTNER_PIPELINE.get(DecisionCheck.ACTOR), null);
+      return Explanations.blocked(request, facts, now,
+          ReasonCode.OPERATOR_ONLY_ACTION, PARTNER_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
     Surface surface = request.surface().orElse(null); // null: opening the occasion itself
 
-    // checks 3 to 5, per grant of this partner in this tenant (sorted by grant id)
-    List<AccessGrant> grants = facts.grants().grantsFor(request.tenantId(), partnerId);
-    AccessGrant allowing = null;
-    AccessGrant furthest = null;
-    ReasonCode furthestCode = ReasonCode.NO_GRANT;
-    for (int i = 0; i < grants.size(); i++) {
-      AccessGrant grant = grants.get(i);
-      ReasonCode code = evaluateGrant(grant, request, actor, surface, say.now());
-      if (code == null) {
-        allowing = grant;
-        break;
-      }
-      if (furthest == null || code.ordinal() > furthestCode.ordinal()) {
-        furthest = grant;
-        furthestCode = code;
-      }
-    }
+    // checks 3 to 5, per grant of this partner in this tenant: the lowest grant id that passes allows
+    GrantIndex.PartnerGrants grants = facts.grants().partner(request.tenantId(), partnerId);
+    EventId event = request.eventId().orElse(null);
+    ResourceId resource = request.resourceId().orElse(null);
+    boolean exact = request.exactScope();
+    AccessGrant allowing = firstPassing(grants, request, actor, event, resource, exact, surface, now);
     if (allowing == null) {
-      return say.blocked(furthestCode, PARTNER_PIPELINE.get(furthestCode.check()), furthest);
+      AccessGrant furthest = furthest(grants, request, actor, event, resource, exact, surface, now);
+      ReasonCode code = furthest == null ? ReasonCode.NO_GRANT
+          : failing(furthest, request, actor, event, resource, exact, surface, now);
+      return Explanations.blocked(request, facts, now, code, PARTNER_PIPELINE.get(code.check()), furthest);
     }
 
     // check 6: surface mode
     if (request.operation() == Operation.WRITE && surface != null) {
       if (surface.portalReadOnly()) {
-        return say.blocked(ReasonCode.READ_ONLY_SURFACE, PARTNER_PIPELINE.get(DecisionCheck.SURFACE_MODE), allowing);
+        return Explanations.blocked(request, facts, now,
+            ReasonCode.READ_ONLY_SURFACE, PARTNER_PIPELINE.get(DecisionCheck.SURFACE_MODE), allowing);
       }
       if (actor instanceof IntegrationPrincipal principal && !principal.writeEnabled()) {
-        return say.blocked(ReasonCode.INTEGRATION_READ_ONLY, PARTNER_PIPELINE.get(DecisionCheck.SURFACE_MODE),
+        return Explanations.blocked(request, facts, now,
+            ReasonCode.INTEGRATION_READ_ONLY, PARTNER_PIPELINE.get(DecisionCheck.SURFACE_MODE),
             allowing);
       }
     }
@@ -194,16 +195,100 @@ public final class AccessDecider {
     // check 7: the surface's own rule
     ReasonCode rule = surface == null ? null : partnerSurfaceRule(request, actor, surface, type, partnerId);
     if (rule != null) {
-      return say.blocked(rule, PARTNER_PIPELINE.get(DecisionCheck.SURFACE_RULE), allowing);
+      return Explanations.blocked(request, facts, now,
+          rule, PARTNER_PIPELINE.get(DecisionCheck.SURFACE_RULE), allowing);
     }
 
     // check 8: source truth is never promoted by a partner or an integration
     if (!request.effects().isEmpty()) {
-      return say.blocked(ReasonCode.SOURCE_TRUTH_PROTECTED, PARTNER_PIPELINE.get(DecisionCheck.SOURCE_TRUTH),
+      return Explanations.blocked(request, facts, now,
+          ReasonCode.SOURCE_TRUTH_PROTECTED, PARTNER_PIPELINE.get(DecisionCheck.SOURCE_TRUTH),
           allowing);
     }
-    return say.allowedByGrant(allowing, surface == null ? null : surface.requiredCapabilityOrNull(),
+    return Explanations.allowedByGrant(request, facts, now,
+        allowing, surface == null ? null : surface.requiredCapabilityOrNull(),
         PARTNER_PIPELINE.get(DecisionCheck.SOURCE_TRUTH));
+  }
+
+  /**
+   * @return the grant with the lowest id that passes checks 3 to 5, or null. Only a grant that covers the request's
+   *     occasion and event can pass, so only those candidates are looked at, in grant id order.
+   */
+  private static @Nullable AccessGrant firstPassing(GrantIndex.PartnerGrants grants, AccessRequest request,
+      Actor actor, @Nullable EventId event, @Nullable ResourceId resource, boolean exact, @Nullable Surface surface,
+      Instant now) {
+    AccessGrant[] candidates = grants.candidates(request.occasionId(), event, exact);
+    for (AccessGrant grant : candidates) {
+      if (evaluateGrant(grant, request, actor, event, resource, exact, surface, now) == null) {
+        return grant;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * When no grant passes: the grant that got furthest (the highest reason code; among equals the lowest grant id),
+   * or null when the partner has none. A grant that is no candidate for the request's occasion and event fails by
+   * {@code out_of_scope} at best, so the others are looked at, in grant id order, only until the first that gets
+   * that far, and only when no candidate got further.
+   */
+  private static @Nullable AccessGrant furthest(GrantIndex.PartnerGrants grants, AccessRequest request,
+      Actor actor, @Nullable EventId event, @Nullable ResourceId resource, boolean exact, @Nullable Surface surface,
+      Instant now) {
+    AccessGrant best = null;
+    int bestCode = -1;
+    for (AccessGrant grant : grants.candidates(request.occasionId(), event, exact)) {
+      int code = failing(grant, request, actor, event, resource, exact, surface, now).ordinal();
+      if (code > bestCode) {
+        best = grant;
+        bestCode = code;
+      }
+    }
+    int outOfScope = ReasonCode.OUT_OF_SCOPE.ordinal();
+    if (bestCode > outOfScope) {
+      return best;
+    }
+    AccessGrant other = null;
+    int otherCode = -1;
+    for (AccessGrant grant : grants.all) {
+      if (isCandidate(grant, request, event, exact)) {
+        continue;
+      }
+      int code = failing(grant, request, actor, event, resource, exact, surface, now).ordinal();
+      if (code > otherCode) {
+        other = grant;
+        otherCode = code;
+        if (code == outOfScope) {
+          break; // no other grant gets further, and the later ones have higher ids
+        }
+      }
+    }
+    if (other == null || (best != null && (bestCode > otherCode
+        || (bestCode == otherCode && best.grantId().compareTo(other.grantId()) < 0)))) {
+      return best;
+    }
+    return other;
+  }
+
+  /** The code of a grant known not to pass checks 3 to 5. */
+  private static ReasonCode failing(AccessGrant grant, AccessRequest request,
+      Actor actor, @Nullable EventId event, @Nullable ResourceId resource, boolean exact, @Nullable Surface surface,
+      Instant now) {
+    ReasonCode code = evaluateGrant(grant, request, actor, event, resource, exact, surface, now);
+    if (code == null) {
+      throw new IllegalStateException("grant " + grant.grantId() + " passes, but was taken for failing");
+    }
+    return code;
+  }
+
+  /** Whether {@code grant} passes the occasion and event checks of {@link #evaluateGrant}. */
+  private static boolean isCandidate(AccessGrant grant, AccessRequest request, @Nullable EventId event,
+      boolean exact) {
+    GrantScope scope = grant.scope();
+    if (!scope.occasionId().equals(request.occasionId())) {
+      return false;
+    }
+    return scope.events().isEmpty() || (event != null ? scope.events().contains(event) : !exact);
   }
 
   private static boolean resolves(Actor actor, PartnerId partnerId, AccessRequest request, DecisionFacts facts) {
@@ -219,8 +304,9 @@ public final class AccessDecider {
   }
 
   /** Checks 3 (grant), 4 (scope) and 5 (capability) for one grant; null when the grant passes all three. */
-  private static @Nullable ReasonCode evaluateGrant(AccessGrant grant, AccessRequest request, Actor actor,
-      @Nullable Surface surface, Instant now) {
+  private static @Nullable ReasonCode evaluateGrant(AccessGrant grant, AccessRequest request,
+      Actor actor, @Nullable EventId event, @Nullable ResourceId resource, boolean exact, @Nullable Surface surface,
+      Instant now) {
     if (!grant.tenantId().equals(request.tenantId())) {
       return ReasonCode.NO_GRANT;
     }
@@ -237,7 +323,8 @@ public final class AccessDecider {
     if (now.isBefore(grant.validFrom())) {
       return ReasonCode.GRANT_NOT_YET_VALID;
     }
-    if (grant.validUntil().isPresent() && !now.isBefore(grant.validUntil().get())) {
+    Instant until = grant.validUntil().orElse(null);
+    if (until != null && !now.isBefore(until)) {
       return ReasonCode.GRANT_EXPIRED;
     }
     if (!coversActor(grant, actor)) {
@@ -250,13 +337,10 @@ public final class AccessDecider {
     // A listing (a read about no record) only needs the grant to reach the surface; the caller keeps exactly the
     // records a per-record view allows. A write, or a read about one record, must sit inside the narrowed scope:
     // a record with no event is outside every event-narrowed grant.
-    boolean exact = request.exactScope();
-    if (!scope.events().isEmpty() && (request.eventId().isPresent()
-        ? !scope.events().contains(request.eventId().get()) : exact)) {
+    if (!scope.events().isEmpty() && (event != null ? !scope.events().contains(event) : exact)) {
       return ReasonCode.OUT_OF_SCOPE;
     }
-    if (!scope.resources().isEmpty() && (request.resourceId().isPresent()
-        ? !scope.resources().contains(request.resourceId().get()) : exact)) {
+    if (!scope.resources().isEmpty() && (resource != null ? !scope.resources().contains(resource) : exact)) {
       return ReasonCode.OUT_OF_SCOPE;
     }
     if (surface == null) {

@@ -53,9 +53,11 @@ class ArchitectureTest {
       .and().areDeclaredInClassesThat().haveSimpleNameNotEndingWith("Json")
       .and().areDeclaredInClassesThat().haveSimpleNameNotEndingWith("InitShim")
       .and().doNotHaveName("initShim")
+      .and().doNotHaveFullName("dev.partnerkit.domain.internal.ExplainedDecision.contextOrWords")
       .should().beFinal()
       .because("domain values are immutable (generated builders, Jackson delegates and the Immutables init shim,"
-          + " a construction-time helper nulled once the value is built, are excluded)");
+          + " a construction-time helper nulled once the value is built, are excluded, and so is the explained"
+          + " decision's words, rendered once from immutable inputs and kept in place of them)");
 
   static final ArchRule NO_JUL = noClasses().should().dependOnClassesThat().resideInAPackage("java.util.logging..");
 
