@@ -156,7 +156,7 @@ public final class RecordCommands {
       }
       TypedRecord<B, S> record = loadVisible(type, id, expectedVersion);
       RecordAction action = action(record).fromStatus(record.status().wireName()).toStatus(to.wireName())
-          .openPrerequisites(openPrerequisites(record)).build();
+          .openPrerequisites(openPrerequisites(record, to)).build();
       AccessRequest request = AccessRequest.onRecord(actor, tenantId, IntentKind.TRANSITION, type.surface(),
           record.placement(), action).build();
       return new WorkspaceEngine.Prepared(request, facts(record.placement().occasionId(), type), at -> {
@@ -424,10 +424,11 @@ public final class RecordCommands {
     }
   }
 
-  private Set<RecordRef> openPrerequisites(TypedRecord<?, ?> record) {
+  /** The record's open prerequisites, looked up only when moving {@code to} needs them closed. */
+  private <S extends Enum<S> & WireNamed> Set<RecordRef> openPrerequisites(TypedRecord<?, S> record, S to) {
     Optional<String> relation = record.type().prerequisiteRelation();
     Set<RecordRef> open = new TreeSet<>();
-    if (relation.isEmpty()) {
+    if (relation.isEmpty() || !record.type().lifecycle().needsPrerequisitesClosed(to)) {
       return open;
     }
     for (RecordLink link : engine.storage.records().links(tenantId, record.ref(), relation)) {
