@@ -78,6 +78,8 @@ public final class RunBenchmarks {
           + db, "ServicePathBenchmark.bareMove database=" + db, "≤ 1.5×");
       slower(out, rows, db + ": task read vs bare read + decision row", "ServicePathBenchmark.partnerkitRead database="
           + db, "ServicePathBenchmark.bareRead database=" + db, "≤ 1.5×");
+      slower(out, rows, db + ": task view (read + links) vs bare read", "ServicePathBenchmark.partnerkitTaskView"
+          + " database=" + db, "ServicePathBenchmark.bareRead database=" + db, "(no goal)");
     }
     return out.toString();
   }

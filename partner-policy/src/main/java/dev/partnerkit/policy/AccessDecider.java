@@ -9,6 +9,7 @@ import dev.partnerkit.domain.DecisionCheck;
 import dev.partnerkit.domain.EventId;
 import dev.partnerkit.domain.GrantScope;
 import dev.partnerkit.domain.IntegrationPrincipal;
+import dev.partnerkit.domain.IntegrationPrincipalId;
 import dev.partnerkit.domain.IntentKind;
 import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.MembershipStatus;
@@ -33,6 +34,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -228,15 +230,16 @@ public final class AccessDecider {
 
   /**
    * When no grant passes: the grant that got furthest (the highest reason code; among equals the lowest grant id),
-   * or null when the partner has none. A grant that is no candidate for the request's occasion and event fails by
-   * {@code out_of_scope} at best, so the others are looked at, in grant id order, only until the first that gets
-   * that far, and only when no candidate got further.
+   * or null when the partner has none. Only a candidate for the request's occasion and event can fail later than
+   * {@code out_of_scope}; when none does, no grant gets further than that, so the grants are looked at in grant id
+   * order only until the first that gets that far.
    */
   private static @Nullable AccessGrant furthest(GrantIndex.PartnerGrants grants, AccessRequest request,
       Actor actor, @Nullable EventId event, @Nullable ResourceId resource, boolean exact, @Nullable Surface surface,
       Instant now) {
+    int outOfScope = ReasonCode.OUT_OF_SCOPE.ordinal();
     AccessGrant best = null;
-    int bestCode = -1;
+    int bestCode = outOfScope;
     for (AccessGrant grant : grants.candidates(request.occasionId(), event, exact)) {
       int code = failing(grant, request, actor, event, resource, exact, surface, now).ordinal();
       if (code > bestCode) {
@@ -244,51 +247,29 @@ public final class AccessDecider {
         bestCode = code;
       }
     }
-    int outOfScope = ReasonCode.OUT_OF_SCOPE.ordinal();
-    if (bestCode > outOfScope) {
+    if (best != null) {
       return best;
     }
-    AccessGrant other = null;
-    int otherCode = -1;
+    bestCode = -1;
     for (AccessGrant grant : grants.all) {
-      if (isCandidate(grant, request, event, exact)) {
-        continue;
-      }
       int code = failing(grant, request, actor, event, resource, exact, surface, now).ordinal();
-      if (code > otherCode) {
-        other = grant;
-        otherCode = code;
+      if (code > bestCode) {
+        best = grant;
+        bestCode = code;
         if (code == outOfScope) {
-          break; // no other grant gets further, and the later ones have higher ids
+          break; // no grant gets further, and the later ones have higher ids
         }
       }
     }
-    if (other == null || (best != null && (bestCode > otherCode
-        || (bestCode == otherCode && best.grantId().compareTo(other.grantId()) < 0)))) {
-      return best;
-    }
-    return other;
+    return best;
   }
 
   /** The code of a grant known not to pass checks 3 to 5. */
   private static ReasonCode failing(AccessGrant grant, AccessRequest request,
       Actor actor, @Nullable EventId event, @Nullable ResourceId resource, boolean exact, @Nullable Surface surface,
       Instant now) {
-    ReasonCode code = evaluateGrant(grant, request, actor, event, resource, exact, surface, now);
-    if (code == null) {
-      throw new IllegalStateException("grant " + grant.grantId() + " passes, but was taken for failing");
-    }
-    return code;
-  }
-
-  /** Whether {@code grant} passes the occasion and event checks of {@link #evaluateGrant}. */
-  private static boolean isCandidate(AccessGrant grant, AccessRequest request, @Nullable EventId event,
-      boolean exact) {
-    GrantScope scope = grant.scope();
-    if (!scope.occasionId().equals(request.occasionId())) {
-      return false;
-    }
-    return scope.events().isEmpty() || (event != null ? scope.events().contains(event) : !exact);
+    return Objects.requireNonNull(evaluateGrant(grant, request, actor, event, resource, exact, surface, now),
+        "a grant that passes was taken for failing");
   }
 
   private static boolean resolves(Actor actor, PartnerId partnerId, AccessRequest request, DecisionFacts facts) {
@@ -307,9 +288,7 @@ public final class AccessDecider {
   private static @Nullable ReasonCode evaluateGrant(AccessGrant grant, AccessRequest request,
       Actor actor, @Nullable EventId event, @Nullable ResourceId resource, boolean exact, @Nullable Surface surface,
       Instant now) {
-    if (!grant.tenantId().equals(request.tenantId())) {
-      return ReasonCode.NO_GRANT;
-    }
+    // same tenant: the index gives only the grants of the request's tenant
     ReasonCode byStatus = switch (grant.status()) {
       case PENDING -> ReasonCode.GRANT_PENDING;
       case SUSPENDED -> ReasonCode.GRANT_SUSPENDED;
@@ -356,16 +335,14 @@ public final class AccessDecider {
     return null;
   }
 
+  /** Whether the grant covers the actor: a machine only through a grant naming it; people through any other. */
   static boolean coversActor(AccessGrant grant, Actor actor) {
+    IntegrationPrincipalId machine = grant.integrationPrincipal().orElse(null);
     if (actor instanceof IntegrationPrincipal principal) {
-      return grant.integrationPrincipal().isPresent()
-          && grant.integrationPrincipal().get().equals(principal.principalId());
+      return principal.principalId().equals(machine);
     }
-    if (actor instanceof PartnerMember member) {
-      return grant.integrationPrincipal().isEmpty()
-          && (grant.members().isEmpty() || grant.members().contains(member.userId()));
-    }
-    return false;
+    return machine == null && actor instanceof PartnerMember member
+        && (grant.members().isEmpty() || grant.members().contains(member.userId()));
   }
 
   private static @Nullable ReasonCode partnerSurfaceRule(AccessRequest request, Actor actor, Surface surface,
@@ -457,7 +434,7 @@ public final class AccessDecider {
     List<DecisionCheck> ran = new ArrayList<>(pipeline.length);
     for (DecisionCheck check : pipeline) {
       ran.add(check);
-      out.put(check, List.copyOf(ran));
+      out.put(check, Explanations.checksRan(ran));
     }
     return out;
   }

@@ -24,15 +24,16 @@ import dev.partnerkit.domain.WireNamed;
 import dev.partnerkit.domain.internal.ExplainedDecision;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -105,57 +106,64 @@ final class Explanations {
   }
 
   /**
+   * The checks that ran up to one check of a pipeline, as a list, with the outcome of every reason code that can
+   * end there (the allowing codes, and the blocking codes of its last check) made once, up front: deciding then
+   * allocates nothing but the decision. The decision core's pipelines are made of these (see
+   * {@link #checksRan}).
+   */
+  static final class ChecksRan extends AbstractList<DecisionCheck> implements RandomAccess {
+    private final DecisionCheck[] checks;
+    private final Map<ReasonCode, Outcome> outcomes = new EnumMap<>(ReasonCode.class);
+
+    private ChecksRan(List<DecisionCheck> checks) {
+      this.checks = checks.toArray(new DecisionCheck[0]);
+      DecisionCheck last = this.checks[this.checks.length - 1];
+      for (ReasonCode code : ReasonCode.values()) {
+        if (code.allows() || code.check() == last) {
+          outcomes.put(code, new Outcome(code, this));
+        }
+      }
+    }
+
+    @Override
+    public DecisionCheck get(int index) {
+      return checks[index];
+    }
+
+    @Override
+    public int size() {
+      return checks.length;
+    }
+  }
+
+  /** @return {@code checks} as the checks that ran, with their outcomes made once */
+  static List<DecisionCheck> checksRan(List<DecisionCheck> checks) {
+    return new ChecksRan(checks);
+  }
+
+  /**
    * One outcome of the decision core — a reason code and the checks that ran — and how its words are rendered: by
-   * the code's {@link Explainer}. Made once per (code, checks) pair and kept, so deciding allocates none.
+   * the code's {@link Explainer}.
    */
   static final class Outcome implements ExplainedDecision.Explainer {
-    /** Per reason code, the outcomes made so far (one per pipeline that decided with the code). */
-    private static final AtomicReferenceArray<Outcome[]> MADE = new AtomicReferenceArray<>(ReasonCode.values().length);
-
     private final ReasonCode reason;
     private final List<DecisionCheck> checks;
     private final Explainer explainer;
 
-    private Outcome(ReasonCode reason, List<DecisionCheck> checks, Explainer explainer) {
+    private Outcome(ReasonCode reason, List<DecisionCheck> checks) {
+      Explainer explainer = EXPLAINERS.get(reason);
+      if (explainer == null) {
+        throw new IllegalStateException("no explainer for reason " + reason.wireName());
+      }
       this.reason = reason;
       this.checks = checks;
       this.explainer = explainer;
     }
 
-    /** @return the outcome of {@code code} after {@code checks} (compared by identity first, then by value) */
+    /** @return the outcome of {@code code} after {@code checks}: made up front for the pipelines' lists */
     static Outcome of(ReasonCode code, List<DecisionCheck> checks) {
-      Outcome[] made = MADE.get(code.ordinal());
-      if (made != null) {
-        for (Outcome o : made) {
-          if (o.checks == checks) {
-            return o;
-          }
-        }
-      }
-      return make(code, checks);
-    }
-
-    private static synchronized Outcome make(ReasonCode code, List<DecisionCheck> checks) {
-      Outcome[] made = MADE.get(code.ordinal());
-      if (made != null) {
-        for (Outcome o : made) {
-          if (o.checks == checks || o.checks.equals(checks)) {
-            return o;
-          }
-        }
-      }
-      Explainer explainer = EXPLAINERS.get(code);
-      if (explainer == null) {
-        throw new IllegalStateException("no explainer for reason " + code.wireName());
-      }
-      if (checks.isEmpty() || (!code.allows() && checks.get(checks.size() - 1) != code.check())) {
-        throw new IllegalStateException("reason " + code.wireName() + " cannot end the checks " + checks);
-      }
-      Outcome outcome = new Outcome(code, List.copyOf(checks), explainer);
-      Outcome[] next = made == null ? new Outcome[1] : java.util.Arrays.copyOf(made, made.length + 1);
-      next[next.length - 1] = outcome;
-      MADE.set(code.ordinal(), next);
-      return outcome;
+      Outcome made = checks instanceof ChecksRan ran ? ran.outcomes.get(code) : null;
+      return made != null ? made : new Outcome(code, List.copyOf(checks));
     }
 
     @Override

@@ -16,11 +16,22 @@ import static dev.partnerkit.policy.Fixtures.TONI;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.partnerkit.domain.AccessGrant;
+import dev.partnerkit.domain.ActorKind;
+import dev.partnerkit.domain.IntegrationPrincipal;
+import dev.partnerkit.domain.IntentKind;
+import dev.partnerkit.domain.Lifecycle;
+import dev.partnerkit.domain.OperatorUser;
+import dev.partnerkit.domain.PartnerMember;
+import dev.partnerkit.domain.RecordRule;
+import dev.partnerkit.domain.RecordType;
+import dev.partnerkit.domain.UserId;
+import dev.partnerkit.policy.surface.tasks.TaskStatus;
 import dev.partnerkit.domain.AccessRequest;
 import dev.partnerkit.domain.Decision;
 import dev.partnerkit.domain.DecisionCheck;
@@ -261,6 +272,144 @@ class DecisionCoreTest {
     }
   }
 
+  // ---------------------------------------------------------------- record types and their rules
+
+  private static RecordType<Fixtures.Note, Fixtures.NoteStatus> noteWithRule(RecordRule rule) {
+    return RecordType.builder("field_note", Surface.ISSUES, Fixtures.Note.class,
+            Lifecycle.builder(Fixtures.NoteStatus.class, Fixtures.NoteStatus.OPEN)
+                .allow(Fixtures.NoteStatus.OPEN, Fixtures.NoteStatus.CLOSED, ActorKind.OPERATOR).build())
+        .noun("field note").creators(ActorKind.PARTNER_MEMBER, ActorKind.INTEGRATION, ActorKind.OPERATOR)
+        .title(Fixtures.Note::text).example(new Fixtures.Note("Loading dock closed until noon")).rule(rule).build();
+  }
+
+  @Test
+  void aRecordRequestNeedsItsOwnRecordTypeInTheFacts() {
+    AccessGrant grant = Fixtures.wideGrant("g-1").build();
+    AccessRequest create = Fixtures.createTask(DANA);
+    InvalidValueException missing = assertThrows(InvalidValueException.class,
+        () -> decide(create, Fixtures.facts(grant)));
+    assertEquals("facts.recordType", missing.field());
+    InvalidValueException other = assertThrows(InvalidValueException.class,
+        () -> decide(create, Fixtures.withType(Fixtures.facts(grant), Fixtures.FIELD_NOTE)));
+    assertEquals("facts.recordType", other.field());
+    AccessRequest onAnotherSurface = AccessRequest.onRecord(DANA, TENANT, IntentKind.CREATE, Surface.COMMENTS,
+        Fixtures.taskPlacement(ACME), Fixtures.linen(ACME).build()).build();
+    assertThrows(InvalidValueException.class, () -> decide(onAnotherSurface, Fixtures.taskFacts(grant)));
+    assertTrue(decide(Fixtures.viewTask(DANA, RECEPTION, null), Fixtures.facts(grant)).allowed(),
+        "a view of a row that is no kernel record needs no record type");
+    assertTrue(decide(Fixtures.viewTask(DANA, RECEPTION, null), Fixtures.taskFacts(grant)).allowed());
+  }
+
+  @Test
+  void aTypesOwnRuleBlocksWithItsSurfaceRuleCodeAndMayAnswerNothingElse() {
+    AccessGrant grant = Fixtures.wideGrant("g-1").build();
+    AccessRequest note = Fixtures.createNote(DANA).build();
+    RecordType<?, ?> blocking = noteWithRule(r -> ReasonCode.EXACT_ARTIFACT_VERSION_REQUIRED);
+    Decision d = decide(note, Fixtures.withType(Fixtures.facts(grant), blocking));
+    assertEquals(ReasonCode.EXACT_ARTIFACT_VERSION_REQUIRED, d.reason());
+    Decision forOperator = decide(Fixtures.createNote(MAYA).build(), Fixtures.withType(Fixtures.facts(), blocking));
+    assertEquals(ReasonCode.EXACT_ARTIFACT_VERSION_REQUIRED, forOperator.reason(), "operators keep the type's rules");
+    RecordType<?, ?> silent = noteWithRule(r -> null);
+    assertTrue(decide(note, Fixtures.withType(Fixtures.facts(grant), silent)).allowed());
+    RecordType<?, ?> broken = noteWithRule(r -> ReasonCode.NO_GRANT);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> decide(note, Fixtures.withType(Fixtures.facts(grant), broken)));
+    assertTrue(e.getMessage().contains("no_grant"), e::getMessage);
+    assertEquals(ReasonCode.PARTNER_RECORD_CANNOT_BE_INTERNAL, decide(Fixtures.createNote(DANA).internalOnly(true)
+        .build(), Fixtures.withType(Fixtures.facts(grant), silent)).reason());
+    assertTrue(decide(Fixtures.createNote(MAYA).internalOnly(true).build(),
+        Fixtures.withType(Fixtures.facts(), silent)).allowed(), "operators may write internal-only records");
+  }
+
+  @Test
+  void aPartnerMovesOnlyItsOwnRecordAndOnlyAlongItsLifecycle() {
+    DecisionFacts facts = Fixtures.taskFacts(Fixtures.wideGrant("g-1").build());
+    assertEquals(ReasonCode.RECORD_NOT_FOR_PARTNER, decide(Fixtures.move(DANA, PartnerId.of("p-venue"),
+        TaskStatus.TO_DO, TaskStatus.IN_PROGRESS), facts).reason());
+    assertTrue(decide(Fixtures.move(DANA, TaskStatus.TO_DO, TaskStatus.IN_PROGRESS), facts).allowed());
+    assertEquals(ReasonCode.OPERATOR_ONLY_TRANSITION, decide(Fixtures.move(DANA, TaskStatus.SUBMITTED,
+        TaskStatus.APPROVED), facts).reason());
+    assertEquals(ReasonCode.TRANSITION_NOT_ALLOWED, decide(Fixtures.move(DANA, TaskStatus.TO_DO,
+        TaskStatus.APPROVED), facts).reason());
+    assertEquals(ReasonCode.TRANSITION_NOT_ALLOWED, decide(Fixtures.move(MAYA, TaskStatus.TO_DO,
+        TaskStatus.APPROVED), Fixtures.taskFacts()).reason(), "no other actor kind may: not an operator-only move");
+    assertEquals(ReasonCode.PREREQUISITES_OPEN, decide(Fixtures.move(DANA, TaskStatus.IN_PROGRESS,
+        TaskStatus.SUBMITTED, "t-chairs"), facts).reason());
+    assertTrue(decide(Fixtures.move(DANA, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED, "t-chairs"), facts)
+        .allowed(), "moving to blocked needs no prerequisite closed");
+  }
+
+  // ---------------------------------------------------------------- operators, surface modes, actors
+
+  @Test
+  void productScopeStopsAnOperatorsWritesButNotReadsOrEntitlements() {
+    DecisionFacts off = DecisionFacts.builder().from(Fixtures.taskFacts()).productScope(Fixtures.DISABLED).build();
+    assertEquals(ReasonCode.PRODUCT_SCOPE_UNAVAILABLE, decide(Fixtures.createTask(MAYA), off).reason());
+    assertTrue(decide(AccessRequest.view(MAYA, TENANT, OCCASION, Surface.TASKS).build(), off).allowed());
+    assertTrue(decide(AccessRequest.builder().actor(MAYA).tenantId(TENANT).occasionId(OCCASION)
+        .intent(IntentKind.MANAGE_ENTITLEMENTS).build(), off).allowed());
+    assertTrue(decide(Fixtures.createTask(MAYA), Fixtures.taskFacts()).allowed());
+    OperatorUser stranger = OperatorUser.builder().from(MAYA).tenantId(OTHER_TENANT).build();
+    assertEquals(ReasonCode.ACTOR_NOT_RESOLVED, decide(Fixtures.createTask(stranger), Fixtures.taskFacts()).reason());
+  }
+
+  @Test
+  void writesToReadOnlySurfacesAndByReadOnlyMachinesAreRefusedButReadsAreNot() {
+    IntegrationPrincipal readOnly = IntegrationPrincipal.builder().from(Fixtures.ACME_BOT).writeEnabled(false)
+        .build();
+    AccessGrant machine = Fixtures.wideGrant("g-m").integrationPrincipal(readOnly.principalId()).build();
+    DecisionFacts facts = Fixtures.facts(machine, Fixtures.wideGrant("g-p").build());
+    assertEquals(ReasonCode.INTEGRATION_READ_ONLY, decide(AccessRequest.contribute(readOnly, TENANT, OCCASION,
+        Surface.COMMENTS).build(), facts).reason());
+    assertTrue(decide(AccessRequest.view(readOnly, TENANT, OCCASION, Surface.COMMENTS).build(), facts).allowed());
+    assertEquals(ReasonCode.READ_ONLY_SURFACE, decide(AccessRequest.contribute(DANA, TENANT, OCCASION,
+        Surface.AVAILABILITY).build(), facts).reason());
+    assertTrue(decide(AccessRequest.view(DANA, TENANT, OCCASION, Surface.AVAILABILITY).build(), facts).allowed());
+    Decision opening = decide(AccessRequest.openOccasion(DANA, TENANT, OCCASION).build(), facts);
+    assertTrue(opening.allowed());
+    assertEquals(Optional.empty(), opening.capability());
+    assertEquals(Optional.empty(), opening.surface());
+  }
+
+  @Test
+  void grantsCoverTheMembersAndTheMachineTheyName() {
+    PartnerMember lee = PartnerMember.builder().from(DANA).userId(UserId.of("u-lee")).displayName("Lee").build();
+    AccessGrant forDana = Fixtures.wideGrant("g-1").members(Set.of(DANA.userId())).build();
+    assertTrue(decide(readTasks(), Fixtures.facts(forDana)).allowed());
+    Decision notLee = decide(AccessRequest.view(lee, TENANT, OCCASION, Surface.TASKS).build(), Fixtures.facts(forDana));
+    assertEquals(ReasonCode.GRANT_NOT_FOR_ACTOR, notLee.reason());
+    assertTrue(notLee.explanation().contains("narrowed to other members, not Lee"), notLee::explanation);
+    IntegrationPrincipal bot = Fixtures.ACME_BOT;
+    AccessGrant forBot = Fixtures.wideGrant("g-2").integrationPrincipal(bot.principalId()).build();
+    AccessGrant forOtherBot = Fixtures.wideGrant("g-3").integrationPrincipal(
+        dev.partnerkit.domain.IntegrationPrincipalId.of("ip-other")).build();
+    AccessRequest botReads = AccessRequest.view(bot, TENANT, OCCASION, Surface.TASKS).build();
+    assertTrue(decide(botReads, Fixtures.facts(forBot)).allowed());
+    assertEquals(ReasonCode.GRANT_NOT_FOR_ACTOR, decide(botReads, Fixtures.facts(forOtherBot)).reason());
+    Decision people = decide(botReads, Fixtures.facts(Fixtures.wideGrant("g-4").build()));
+    assertEquals(ReasonCode.GRANT_NOT_FOR_ACTOR, people.reason());
+    assertTrue(people.explanation().contains("covers people"), people::explanation);
+    assertEquals(ReasonCode.GRANT_NOT_FOR_ACTOR, decide(readTasks(), Fixtures.facts(forBot)).reason(),
+        "a machine's grant covers no person");
+  }
+
+  @Test
+  void aGrantsWindowAndStatusComeBeforeItsScope() {
+    AccessGrant ended = Fixtures.wideGrant("g-1").validUntil(NOW).build();
+    assertEquals(ReasonCode.GRANT_EXPIRED, decide(readTasks(), Fixtures.facts(ended)).reason(), "the end is exclusive");
+    AccessGrant open = Fixtures.wideGrant("g-1").validUntil(Optional.empty()).build();
+    assertTrue(decide(readTasks(), Fixtures.facts(open)).allowed());
+    AccessGrant later = Fixtures.wideGrant("g-1").validFrom(NOW.plusSeconds(1)).validUntil(NOW.plusSeconds(60))
+        .build();
+    assertEquals(ReasonCode.GRANT_NOT_YET_VALID, decide(readTasks(), Fixtures.facts(later)).reason());
+    AccessGrant starting = Fixtures.wideGrant("g-1").validFrom(NOW).build();
+    assertTrue(decide(readTasks(), Fixtures.facts(starting)).allowed(), "the start is inclusive");
+    AccessGrant noCapability = Fixtures.wideGrant("g-1").capabilities(Set.of(PartnerCapability.COMMENT)).build();
+    assertEquals(ReasonCode.CAPABILITY_MISSING, decide(readTasks(), Fixtures.facts(noCapability)).reason());
+    assertTrue(decide(AccessRequest.view(DANA, TENANT, OCCASION, Surface.DOCUMENTS).build(),
+        Fixtures.facts(noCapability)).allowed(), "documents need no capability");
+  }
+
   // ---------------------------------------------------------------- the grant index
 
   @Test
@@ -281,6 +430,78 @@ class DecisionCoreTest {
         () -> GrantIndex.of(List.of(a, Fixtures.wideGrant("g-a").status(GrantStatus.PENDING).build())));
     assertEquals("grants", e.field());
     assertTrue(e.getMessage().contains("g-a"), e::getMessage);
+  }
+
+  @Test
+  void theIndexOffersOnlyTheGrantsThatCanCoverTheOccasionAndEvent() {
+    AccessGrant wide = Fixtures.wideGrant("g-3").build();
+    AccessGrant reception = Fixtures.narrowGrant("g-1", List.of(RECEPTION), List.of());
+    AccessGrant ceremony = Fixtures.narrowGrant("g-2", List.of(CEREMONY), List.of());
+    AccessGrant gala = Fixtures.wideGrant("g-0").scope(GrantScope.builder().occasionId(OTHER_OCCASION)
+        .addSurfaces(Surface.TASKS).build()).build();
+    GrantIndex.PartnerGrants grants = GrantIndex.of(List.of(wide, ceremony, gala, reception)).partner(TENANT, ACME);
+    assertEquals(List.of(gala, reception, ceremony, wide), List.of(grants.all));
+    assertEquals(List.of(reception, wide), List.of(grants.candidates(OCCASION, RECEPTION, true)));
+    assertEquals(List.of(reception, wide), List.of(grants.candidates(OCCASION, RECEPTION, false)));
+    assertEquals(List.of(ceremony, wide), List.of(grants.candidates(OCCASION, CEREMONY, true)));
+    assertEquals(List.of(wide), List.of(grants.candidates(OCCASION, dev.partnerkit.domain.EventId.of("ev-none"),
+        true)), "an event no grant names: the grants naming no events");
+    assertEquals(List.of(wide), List.of(grants.candidates(OCCASION, null, true)), "exact, no event");
+    assertEquals(List.of(reception, ceremony, wide), List.of(grants.candidates(OCCASION, null, false)),
+        "a listing without an event");
+    assertEquals(List.of(gala), List.of(grants.candidates(OTHER_OCCASION, RECEPTION, true)));
+    assertEquals(List.of(), List.of(grants.candidates(dev.partnerkit.domain.OccasionId.of("occ-none"), null,
+        false)));
+    assertEquals(0, GrantIndex.empty().partner(TENANT, ACME).all.length);
+  }
+
+  @Test
+  void thePipelinesListsCarryTheirOutcomesMadeOnce() {
+    List<DecisionCheck> upToGrant = Explanations.checksRan(List.of(DecisionCheck.PRODUCT_SCOPE, DecisionCheck.ACTOR,
+        DecisionCheck.GRANT));
+    assertEquals(List.of(DecisionCheck.PRODUCT_SCOPE, DecisionCheck.ACTOR, DecisionCheck.GRANT), upToGrant);
+    assertEquals(3, upToGrant.size());
+    assertEquals(DecisionCheck.GRANT, upToGrant.get(2));
+    Explanations.Outcome pending = Explanations.Outcome.of(ReasonCode.GRANT_PENDING, upToGrant);
+    assertSame(pending, Explanations.Outcome.of(ReasonCode.GRANT_PENDING, upToGrant), "made once, up front");
+    assertEquals(ReasonCode.GRANT_PENDING, pending.reason());
+    assertSame(upToGrant, pending.checks());
+    assertSame(Explanations.Outcome.of(ReasonCode.ALLOWED_BY_GRANT, upToGrant),
+        Explanations.Outcome.of(ReasonCode.ALLOWED_BY_GRANT, upToGrant));
+    Explanations.Outcome scope = Explanations.Outcome.of(ReasonCode.OUT_OF_SCOPE, upToGrant);
+    assertNotSame(scope, Explanations.Outcome.of(ReasonCode.OUT_OF_SCOPE, upToGrant),
+        "a code of another check has no outcome made for this list");
+    List<DecisionCheck> plain = List.of(DecisionCheck.PRODUCT_SCOPE, DecisionCheck.ACTOR, DecisionCheck.GRANT);
+    Explanations.Outcome fresh = Explanations.Outcome.of(ReasonCode.GRANT_PENDING, plain);
+    assertNotSame(fresh, Explanations.Outcome.of(ReasonCode.GRANT_PENDING, plain));
+    assertEquals(plain, fresh.checks());
+    assertEquals(null, pending.capability(readTasks()));
+    assertEquals(PartnerCapability.MANAGE_TASK, Explanations.Outcome.of(ReasonCode.ALLOWED_BY_GRANT, upToGrant)
+        .capability(readTasks()));
+    assertEquals(Set.of(ReasonCode.values()), Explanations.explainedCodes());
+  }
+
+  @Test
+  void amongCandidatesThatFailAlikeTheLowestIdIsExplained() {
+    AccessGrant second = grant("g-2", GrantStatus.ACTIVE, List.of(RECEPTION), Surface.COMMENTS);
+    AccessGrant first = grant("g-1", GrantStatus.ACTIVE, List.of(RECEPTION), Surface.COMMENTS);
+    Decision d = decide(Fixtures.viewTask(DANA, RECEPTION, null), Fixtures.taskFacts(second, first));
+    assertEquals(ReasonCode.SURFACE_NOT_GRANTED, d.reason());
+    assertTrue(d.explanation().contains("grant g-1 "), d::explanation);
+    AccessGrant elsewhere = grant("g-0", GrantStatus.PENDING, List.of(CEREMONY), Surface.TASKS);
+    Decision pending = decide(Fixtures.viewTask(DANA, RECEPTION, null), Fixtures.taskFacts(
+        grant("g-5", GrantStatus.PENDING, List.of(CEREMONY), Surface.TASKS), elsewhere));
+    assertEquals(ReasonCode.GRANT_PENDING, pending.reason());
+    assertTrue(pending.explanation().contains("grant g-0 "), pending::explanation);
+  }
+
+  @Test
+  void aPartnerViewsOnlyItsOwnRecords() {
+    DecisionFacts facts = Fixtures.taskFacts(Fixtures.wideGrant("g-1").build());
+    AccessRequest venues = AccessRequest.onRecord(DANA, TENANT, IntentKind.VIEW, Surface.TASKS,
+        Fixtures.taskPlacement(PartnerId.of("p-venue")), Fixtures.linen(PartnerId.of("p-venue")).build()).build();
+    assertEquals(ReasonCode.RECORD_NOT_FOR_PARTNER, decide(venues, facts).reason());
+    assertTrue(decide(Fixtures.viewTask(DANA, RECEPTION, null), facts).allowed());
   }
 
   @Test
