@@ -335,7 +335,7 @@ public final class RecordCommands {
       B after = type.afterMove(record.body(), new RecordMove(record.status().wireName(), to.wireName(),
           actor.actorKey(), WorkspaceEngine.clip(actor.label(), Checks.MAX_NAME_LENGTH), now, note));
       RecordAction action = action(record).fromStatus(record.status().wireName()).toStatus(to.wireName())
-          .openPrerequisites(openPrerequisites(record)).parentStatus(parentStatus(record.placement()))
+          .openPrerequisites(openPrerequisites(record, to)).parentStatus(parentStatus(record.placement()))
           .build();
       AccessRequest request = AccessRequest.onRecord(actor, tenantId, IntentKind.TRANSITION, type.surface(),
           record.placement(), action).effects(type.hostTruths()).build();
@@ -691,10 +691,11 @@ public final class RecordCommands {
     }
   }
 
-  private Set<RecordRef> openPrerequisites(TypedRecord<?, ?> record) {
+  /** The record's open prerequisites, looked up only when moving {@code to} needs them closed. */
+  private <S extends Enum<S> & WireNamed> Set<RecordRef> openPrerequisites(TypedRecord<?, S> record, S to) {
     Optional<String> relation = record.type().prerequisiteRelation();
     Set<RecordRef> open = new TreeSet<>();
-    if (relation.isEmpty()) {
+    if (relation.isEmpty() || !record.type().lifecycle().needsPrerequisitesClosed(to)) {
       return open;
     }
     for (RecordLink link : engine.storage.records().links(tenantId, record.ref(), relation)) {
