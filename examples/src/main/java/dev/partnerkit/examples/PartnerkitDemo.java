@@ -16,6 +16,26 @@ import dev.partnerkit.domain.PartnerCapability;
 import dev.partnerkit.domain.PartnerId;
 import dev.partnerkit.domain.PartnerKind;
 import dev.partnerkit.domain.PartnerMember;
+import dev.partnerkit.domain.RecordRef;
+import dev.partnerkit.policy.surface.ArtifactPin;
+import dev.partnerkit.policy.surface.annotations.AnnotationAnchor;
+import dev.partnerkit.policy.surface.annotations.AnnotationDraft;
+import dev.partnerkit.policy.surface.annotations.AnnotationId;
+import dev.partnerkit.policy.surface.annotations.AnnotationRegion;
+import dev.partnerkit.policy.surface.annotations.Annotations;
+import dev.partnerkit.policy.surface.approvals.ApprovalDraft;
+import dev.partnerkit.policy.surface.approvals.ApprovalEvidence;
+import dev.partnerkit.policy.surface.approvals.ApprovalOutcome;
+import dev.partnerkit.policy.surface.approvals.ApprovalRequest;
+import dev.partnerkit.policy.surface.approvals.ApprovalRequestId;
+import dev.partnerkit.policy.surface.approvals.ApprovalRequirement;
+import dev.partnerkit.policy.surface.approvals.DecisionDraft;
+import dev.partnerkit.policy.surface.documents.DocumentId;
+import dev.partnerkit.policy.surface.documents.DocumentKind;
+import dev.partnerkit.policy.surface.documents.DocumentLinkTarget;
+import dev.partnerkit.policy.surface.documents.DocumentUpload;
+import dev.partnerkit.policy.surface.documents.Documents;
+import dev.partnerkit.policy.surface.documents.PartnerDocumentDraft;
 import dev.partnerkit.policy.surface.tasks.PartnerTask;
 import dev.partnerkit.domain.ResourceId;
 import dev.partnerkit.domain.SourceTruth;
@@ -82,7 +102,9 @@ import org.h2.jdbcx.JdbcDataSource;
  * The Toni Catering story, run through the workspace services on an embedded H2 database: Maya builds the partner
  * directory, invites Dana, and Dana accepts; a partner sees nothing before its grant is active, moves a task through its states, tries to approve it, tries again after its grant
  * expired; vendor_access is switched off for the occasion; an integration tries to accept a proposal;
- * printable.generated is delivered, signed, to Inkwell's endpoint; the operator approves the task. It ends with the activity timeline as the operator sees it and as the partner sees it.
+ * printable.generated is delivered, signed, to Inkwell's endpoint; the operator approves the task; Lakeside Hall's
+ * floor plan is annotated and approved on version 2, and version 3 makes that approval stale. It ends with the
+ * activity timeline as the operator sees it and as the partner sees it.
  */
 public final class PartnerkitDemo {
   private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
@@ -102,6 +124,7 @@ public final class PartnerkitDemo {
   private final PartnerId lakeside = PartnerId.of("p-lakeside-hall");
   private final PartnerId inkwell = PartnerId.of("p-inkwell-print");
   private final UserId dana = UserId.of("u-dana");
+  private final UserId vera = UserId.of("u-vera");
   private final IntegrationPrincipalId inkwellSync = IntegrationPrincipalId.of("ip-inkwell-sync");
 
   private PartnerkitDemo(PrintStream out) {
@@ -254,6 +277,8 @@ public final class PartnerkitDemo {
     line("Job readiness untouched: the approval " + (approved.decision().allowed() ? "records evidence only" : "failed")
         + "; readiness is cleared by the readiness service with its own proof.");
 
+    floorPlanScene(workspace, ops, directory);
+
     heading("Activity timeline as the operator sees it");
     printTimeline(ops.activity(wedding, ActivityQuery.builder().limit(100).build()).items());
     heading("Activity timeline as Acme Rentals sees it (internal-only rows hidden)");
@@ -330,6 +355,65 @@ public final class PartnerkitDemo {
     } finally {
       server.stop(0);
     }
+  }
+
+  /**
+   * Lakeside uploads a floor plan, Maya links it to the reception and asks for approval of version 2, Lakeside
+   * annotates and approves, and version 3 makes that approval stale.
+   */
+  private void floorPlanScene(PartnerWorkspace workspace, OperatorConsole ops, DirectoryCommands directory) {
+    heading("9. Lakeside Hall's floor plan: an exact version, an annotation, an approval that goes stale");
+    directory.inviteMember("dir-07", MemberInvite.builder().partnerId(lakeside).userId(vera).displayName("Vera")
+        .build());
+    workspace.acceptInvitation("vera-00", toni, vera, lakeside);
+    GrantId artifacts = GrantId.of(ops.issueGrant("cmd-14", GrantDraft.builder().partnerId(lakeside)
+        .scope(GrantScope.builder().occasionId(wedding).addSurfaces(Surface.DOCUMENTS, Surface.APPROVALS,
+            Surface.ANNOTATIONS).build())
+        .addCapabilities(PartnerCapability.APPROVE_ARTIFACT, PartnerCapability.ANNOTATE_ARTIFACT)
+        .validFrom(Instant.parse("2026-11-01T06:00:00Z")).build()).recordId().orElseThrow());
+    ops.activateGrant("cmd-15", artifacts);
+    PartnerSession venue = workspace.openPartnerSession(toni, vera, lakeside, wedding).session().orElseThrow();
+    DocumentId plan = DocumentId.of(command("Vera registers Lakeside's reception floor plan", venue.documents()
+        .create("vera-01", PartnerDocumentDraft.builder().title("Reception floor plan").kind(DocumentKind.FLOOR_PLAN)
+            .build())).recordId().orElseThrow());
+    for (int n = 1; n <= 2; n++) {
+      command("Vera uploads version " + n, venue.documents().upload("vera-0" + (n + 1), plan, floorPlan(n)));
+    }
+    line("Event identity before the link: " + ops.documents().context(plan).items().get(0).eventIdentity()
+        .wireName() + ".");
+    command("Maya links the floor plan to the reception", ops.documents().link("cmd-16", plan,
+        DocumentLinkTarget.event(reception)));
+    line("Event identity after the link: " + ops.documents().context(plan).items().get(0).eventIdentity()
+        .wireName() + ".");
+    RecordRef version2 = Documents.VERSION.ref(plan.value() + "-2");
+    ApprovalRequestId asked = ApprovalRequestId.of(command("Maya asks Lakeside to approve version 2",
+        ops.approvals().request("cmd-17", ApprovalDraft.builder().pin(ArtifactPin.of(version2))
+            .title("Approve the reception floor plan, version 2")
+            .addRequirements(ApprovalRequirement.of("exits", "Fire exits stay clear")).build())).recordId()
+        .orElseThrow());
+    AnnotationId redline = AnnotationId.of(command("Vera annotates the bar on page 1 of version 2",
+        venue.annotations().annotate("vera-04", AnnotationDraft.builder().pin(ArtifactPin.of(version2))
+            .anchor(AnnotationAnchor.region(1, AnnotationRegion.of(6000, 2000, 2500, 1500)))
+            .text("We will move the bar two metres towards the terrace").build())).recordId().orElseThrow());
+    command("Vera approves version 2 with changes", venue.approvals().decide("vera-05", asked, DecisionDraft
+        .builder().versionNumber(2).outcome(ApprovalOutcome.APPROVE_WITH_CHANGES)
+        .addChanges("Bar two metres to the terrace").addEvidence(ApprovalEvidence.builder().requirement("exits")
+            .note("See the redline").record(Annotations.TYPE.ref(redline.value())).build()).build()));
+    line("Request state: " + ops.approvals().get(asked).items().get(0).state().wireName()
+        + " (evidence only: no proposal accepted, no readiness cleared).");
+    command("Vera uploads version 3", venue.documents().upload("vera-06", plan, floorPlan(3)));
+    ApprovalRequest request = ops.approvals().get(asked).items().get(0);
+    line("Request state: " + request.state().wireName() + "; the approval of version 2 is stale="
+        + request.decisions().get(0).stale() + " (kept, not deleted); a decision is needed on version "
+        + request.needsDecisionOn().orElseThrow().versionNumber() + ".");
+    line("The redline stays on version " + venue.annotations().get(redline).items().get(0).target().version()
+        .versionNumber() + ".");
+  }
+
+  private static DocumentUpload floorPlan(int n) {
+    return DocumentUpload.builder().title("floor-plan-v" + n + ".pdf").mediaType("application/pdf")
+        .sizeBytes(120_000 + n).contentHash("sha256:" + String.valueOf((char) ('a' + n)).repeat(64))
+        .storageKey("lakeside/floor-plan/v" + n).build();
   }
 
   private static PartnerDraft partner(PartnerId id, String name, PartnerKind kind) {

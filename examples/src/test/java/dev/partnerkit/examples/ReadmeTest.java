@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.partnerkit.domain.ReasonCode;
 import dev.partnerkit.domain.WireNamed;
+import dev.partnerkit.policy.surface.annotations.Annotations;
+import dev.partnerkit.policy.surface.approvals.Approvals;
+import dev.partnerkit.policy.surface.runofshow.RunsOfShow;
 import dev.partnerkit.policy.surface.tasks.Tasks;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The README stays true: its reason-code list and task lifecycle table are the code's. */
+/** The README stays true: its reason-code list and lifecycle tables are the code's. */
 class ReadmeTest {
   private static String readme() throws IOException {
     return Files.readString(Path.of("..", "README.md"));
@@ -57,6 +60,36 @@ class ReadmeTest {
           + t.actors().contains(dev.partnerkit.domain.ActorKind.OPERATOR));
     }
     assertEquals(expected, rows);
+  }
+
+  @Test
+  void theArtifactLifecycleTableIsTheLifecycles() throws IOException {
+    List<String> rows = new ArrayList<>();
+    String type = "";
+    for (String line : section(readme(), "### Artifact surfaces").split("\n")) {
+      if (line.startsWith("| ") && !line.startsWith("| record type") && !line.startsWith("|---")) {
+        String[] cells = line.split("\\|");
+        type = cells[1].isBlank() ? type : cells[1].trim().replace("`", "");
+        for (String from : cells[2].split(",")) {
+          for (String to : cells[3].split(",")) {
+            rows.add(type + " " + from.trim() + ">" + to.trim() + ":" + cells[4].trim().startsWith("yes")
+                + cells[5].trim().startsWith("yes") + cells[6].trim().startsWith("yes"));
+          }
+        }
+      }
+    }
+    List<String> expected = new ArrayList<>();
+    for (dev.partnerkit.domain.RecordType<?, ?> t : List.of(RunsOfShow.VERSION, Approvals.REQUEST,
+        Annotations.TYPE)) {
+      for (var move : t.lifecycle().transitions()) {
+        expected.add(t.wireName() + " " + move.from().wireName() + ">" + move.to().wireName() + ":"
+            + move.actors().contains(dev.partnerkit.domain.ActorKind.PARTNER_MEMBER)
+            + move.actors().contains(dev.partnerkit.domain.ActorKind.INTEGRATION)
+            + move.actors().contains(dev.partnerkit.domain.ActorKind.OPERATOR));
+      }
+    }
+    assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(rows));
+    assertEquals(expected.size(), rows.size());
   }
 
   @Test

@@ -7,12 +7,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer to an {@link AccessRequest}, explained ("calm friction"): allowed or blocked, a stable reason code, the
  * explanation in plain words, who owns the next step, the next safe action and the proof needed; for an allow, the
  * grant and capability behind it; and the checks that ran, in order. A blocked decision is a normal value, not an
  * exception, and every decision can be written to the decision log.
+ *
+ * <p>Two implementations with one value semantics: {@link #builder()} builds (and JSON reads) a decision that holds
+ * every field; the decision core returns a compact one that holds its explainer and the request, grant and time it
+ * explains, and renders its words on first access (see {@code dev.partnerkit.domain.internal.ExplainedDecision}).
+ * Equality, hash code, text and JSON depend on the field values only, never on the implementation.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableDecision.class)
@@ -77,6 +83,59 @@ public abstract class Decision {
       Checks.check(grantId().isEmpty() && capability().isEmpty(), "grantId",
           "grantId and capability must be empty for a blocked decision");
     }
+  }
+
+  /** Equal when every field is equal, whichever implementation either side is. */
+  @Override
+  public final boolean equals(@Nullable Object another) {
+    if (this == another) {
+      return true;
+    }
+    if (!(another instanceof Decision)) {
+      return false;
+    }
+    Decision d = (Decision) another;
+    return allowed() == d.allowed() && reason() == d.reason() && tenantId().equals(d.tenantId())
+        && operation() == d.operation() && decidedAt().equals(d.decidedAt()) && checks().equals(d.checks())
+        && failedCheck().equals(d.failedCheck()) && surface().equals(d.surface()) && grantId().equals(d.grantId())
+        && capability().equals(d.capability()) && nextStepOwner() == d.nextStepOwner()
+        && explanation().equals(d.explanation()) && nextSafeAction().equals(d.nextSafeAction())
+        && proofNeeded().equals(d.proofNeeded());
+  }
+
+  @Override
+  public final int hashCode() {
+    int h = 5381;
+    h += (h << 5) + Boolean.hashCode(allowed());
+    h += (h << 5) + reason().hashCode();
+    h += (h << 5) + explanation().hashCode();
+    h += (h << 5) + nextStepOwner().hashCode();
+    h += (h << 5) + nextSafeAction().hashCode();
+    h += (h << 5) + proofNeeded().hashCode();
+    h += (h << 5) + grantId().hashCode();
+    h += (h << 5) + capability().hashCode();
+    h += (h << 5) + checks().hashCode();
+    h += (h << 5) + failedCheck().hashCode();
+    h += (h << 5) + tenantId().hashCode();
+    h += (h << 5) + surface().hashCode();
+    h += (h << 5) + operation().hashCode();
+    h += (h << 5) + decidedAt().hashCode();
+    return h;
+  }
+
+  @Override
+  public final String toString() {
+    StringBuilder out = new StringBuilder("Decision{allowed=").append(allowed()).append(", reason=").append(reason())
+        .append(", explanation=").append(explanation()).append(", nextStepOwner=").append(nextStepOwner())
+        .append(", nextSafeAction=").append(nextSafeAction()).append(", proofNeeded=").append(proofNeeded());
+    grantId().ifPresent(g -> out.append(", grantId=").append(g));
+    capability().ifPresent(c -> out.append(", capability=").append(c));
+    out.append(", checks=").append(checks());
+    failedCheck().ifPresent(c -> out.append(", failedCheck=").append(c));
+    out.append(", tenantId=").append(tenantId());
+    surface().ifPresent(s -> out.append(", surface=").append(s));
+    return out.append(", operation=").append(operation()).append(", decidedAt=").append(decidedAt()).append('}')
+        .toString();
   }
 
   /**

@@ -78,14 +78,19 @@ public enum ReasonCode implements WireNamed {
   TRANSITION_NOT_ALLOWED(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
   /** The record's prerequisites (a task's dependencies) are not closed yet. */
   PREREQUISITES_OPEN(DecisionCheck.SURFACE_RULE, NextStepOwner.OPERATOR),
-  /** Approvals and annotations must name the exact artifact version. */
+  /** Approvals and annotations must attach to an exact artifact version; the target named is none. */
   EXACT_ARTIFACT_VERSION_REQUIRED(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
+  /**
+   * The record never changes once recorded (an artifact version, an annotation, an approval decision, a comment): a
+   * change is a new record, never an edit.
+   */
+  RECORD_IMMUTABLE(DecisionCheck.SURFACE_RULE, NextStepOwner.OPERATOR),
+  /** A decision on an approval request that is closed or withdrawn. */
+  APPROVAL_REQUEST_NOT_OPEN(DecisionCheck.SURFACE_RULE, NextStepOwner.OPERATOR),
   /** Partners cannot create internal-only records. */
   PARTNER_RECORD_CANNOT_BE_INTERNAL(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
   /** A person named through the record type's audience relation (a mention) could not see the record. */
   PERSON_CANNOT_SEE_RECORD(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
-  /** The record is immutable (an exact artifact version): a change is a new record, never an edit. */
-  RECORD_IMMUTABLE(DecisionCheck.SURFACE_RULE, NextStepOwner.PARTNER),
 
   /** The command would promote a source truth; partners and integrations never can. */
   SOURCE_TRUTH_PROTECTED(DecisionCheck.SOURCE_TRUTH, NextStepOwner.OPERATOR);

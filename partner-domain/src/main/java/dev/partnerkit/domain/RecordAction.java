@@ -10,7 +10,8 @@ import org.immutables.value.Value;
 /**
  * The facts of a request about one kernel record, as loaded from the store by the workspace (never declared by the
  * caller): the record type, the record (absent while it is being created), its title for explanations, the partner
- * it is with, for a transition the stored and requested status and the prerequisites still open, for a create the
+ * it is with, the status of its placement parent when that is a kernel record, for a transition the stored and
+ * requested status and the prerequisites still open, for a create the
  * relations of the links made with it, and the people named through the type's audience relation who could not see
  * the record. What is done to the record is the request's {@link AccessRequest#intent() intent}.
  */
@@ -53,6 +54,11 @@ public abstract class RecordAction {
    *     record; any of them blocks the request, with words that never say whether the person exists
    */
   public abstract Set<RecordRef> audienceOutOfReach();
+  /**
+   * @return the status (wire name) of the record's placement parent, when the parent is a kernel record: a fact
+   *     record rules read (no decision on a closed approval request, say)
+   */
+  public abstract Optional<String> parentStatus();
 
   @Value.Check
   protected void check() {
@@ -73,6 +79,7 @@ public abstract class RecordAction {
           + " had " + Checks.show(r));
     }
     Checks.maxSize("audienceOutOfReach", audienceOutOfReach(), MAX_PREREQUISITES);
+    parentStatus().ifPresent(s -> Checks.identifier("parentStatus", s));
   }
 
   /** @return a new builder */

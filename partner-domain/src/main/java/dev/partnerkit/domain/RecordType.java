@@ -7,15 +7,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The descriptor of one kind of kernel record: its wire name, the surface it lives on, its body value, its lifecycle,
- * the relations it may link by, who may create, revise and link it, and its own rules. Adding a record type adds a
- * descriptor, never a store, a table or a test-kit section: every record is stored the same way, its body as JSON
- * validated against {@link #bodyType()} on every write and read.
+ * the relations it may link by, who may create, revise and link it, and its own rules; optionally how its ids are
+ * derived, how its body must agree with its placement, and the trail its moves leave in the body. Adding a record
+ * type adds a descriptor, never a store, a table or a test-kit section: every record is stored the same way, its body
+ * as JSON validated against {@link #bodyType()} on every write and read.
  *
  * <p>Three optional traits: a type may {@linkplain #hostTruths() mirror host truths} (the host writes such records
  * through an operator; every write request about one carries those truths as source-truth effects, which partners
@@ -44,6 +47,9 @@ public final class RecordType<B, S extends Enum<S> & WireNamed> {
   private final Set<SourceTruth> hostTruths;
   private final UnaryOperator<B> partnerView;
   private final @Nullable String audienceRelation;
+  private final @Nullable BiFunction<Placement, B, String> idFrom;
+  private final @Nullable BiConsumer<Placement, B> placementCheck;
+  private final @Nullable BiFunction<B, RecordMove, B> trail;
 
   private RecordType(Builder<B, S> b) {
     this.wireName = b.wireName;
@@ -62,6 +68,9 @@ public final class RecordType<B, S extends Enum<S> & WireNamed> {
     this.hostTruths = b.hostTruths.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.hostTruths));
     this.partnerView = b.partnerView;
     this.audienceRelation = b.audienceRelation;
+    this.idFrom = b.idFrom;
+    this.placementCheck = b.placementCheck;
+    this.trail = b.trail;
   }
 
   /**
@@ -185,6 +194,36 @@ public final class RecordType<B, S extends Enum<S> & WireNamed> {
     return Optional.ofNullable(audienceRelation);
   }
 
+  /**
+   * @return the id a new record with {@code placement} and {@code body} gets, when the type derives its ids (an
+   *     artifact's version number, say); empty when the store's id generator names it
+   */
+  public Optional<String> derivedId(Placement placement, B body) {
+    return idFrom == null ? Optional.empty() : Optional.of(Checks.identifier("id", idFrom.apply(placement, body)));
+  }
+
+  /**
+   * Checks that a body agrees with the placement it is written at (e.g. an annotation sits under the version its body
+   * names); the kernel calls it on every create and revise.
+   *
+   * @throws InvalidValueException naming the field when they disagree
+   */
+  public void checkPlacement(Placement placement, B body) {
+    if (placementCheck != null) {
+      placementCheck.accept(placement, body);
+    }
+  }
+
+  /** @return whether the type writes every move of a record into its body (a trail) */
+  public boolean keepsTrail() {
+    return trail != null;
+  }
+
+  /** @return the body after {@code move}: with the move in its trail, or {@code body} itself for a type without one */
+  public B afterMove(B body, RecordMove move) {
+    return trail == null ? body : Checks.required("trail(body)", trail.apply(body, move));
+  }
+
   /** @return a reference to the record {@code id} of this type */
   public RecordRef ref(String id) {
     return RecordRef.of(wireName, id);
@@ -213,6 +252,9 @@ public final class RecordType<B, S extends Enum<S> & WireNamed> {
     private final Set<SourceTruth> hostTruths = EnumSet.noneOf(SourceTruth.class);
     private UnaryOperator<B> partnerView = UnaryOperator.identity();
     private @Nullable String audienceRelation;
+    private @Nullable BiFunction<Placement, B, String> idFrom;
+    private @Nullable BiConsumer<Placement, B> placementCheck;
+    private @Nullable BiFunction<B, RecordMove, B> trail;
 
     private Builder(String wireName, Surface surface, Class<B> bodyType, Lifecycle<S> lifecycle) {
       Checks.check(RecordRef.isTypeName(wireName), "wireName",
@@ -346,6 +388,35 @@ public final class RecordType<B, S extends Enum<S> & WireNamed> {
      */
     public Builder<B, S> example(B example) {
       this.example = Checks.required("example", example);
+      return this;
+    }
+
+    /**
+     * @param idFrom derives a new record's id from its placement and body; two records deriving the same id cannot
+     *     both exist (the second write is a version conflict). Default: the workspace's id generator.
+     * @return this builder
+     */
+    public Builder<B, S> idFrom(BiFunction<Placement, B, String> idFrom) {
+      this.idFrom = Checks.required("idFrom", idFrom);
+      return this;
+    }
+
+    /**
+     * @param placementCheck throws an {@link InvalidValueException} when a body disagrees with its placement
+     * @return this builder
+     */
+    public Builder<B, S> placementCheck(BiConsumer<Placement, B> placementCheck) {
+      this.placementCheck = Checks.required("placementCheck", placementCheck);
+      return this;
+    }
+
+    /**
+     * @param trail writes one move into a body (a trail entry); every move of a record then also writes a new body
+     *     revision, in the same version
+     * @return this builder
+     */
+    public Builder<B, S> trail(BiFunction<B, RecordMove, B> trail) {
+      this.trail = Checks.required("trail", trail);
       return this;
     }
 

@@ -390,6 +390,75 @@ final class Db implements UnitOfWork {
     }
   }
 
+  /**
+   * Runs one statement of inserts whose keys are new ids (no conflict expected), with no savepoint: a taken key
+   * throws {@link VersionConflictException#duplicate} for the row {@code recordType} {@code recordId} and, inside a
+   * unit of work, leaves it rollback-only (on PostgreSQL the failed statement has aborted it).
+   */
+  void insertUnguarded(String recordType, String recordId, String sql, Binder binder) {
+    Tx joined = current.get();
+    if (joined == null) {
+      inTransaction(() -> {
+        insertUnguarded(recordType, recordId, sql, binder);
+        return null;
+      });
+      return;
+    }
+    try (PreparedStatement statement = joined.connection.prepareStatement(sql)) {
+      binder.bind(statement);
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      JdbcStorageException failure = failed(joined, new JdbcStorageException("could not insert " + recordType + " "
+          + recordId, e));
+      if (isTakenKey(e)) {
+        VersionConflictException conflict = VersionConflictException.duplicate(recordType, recordId);
+        conflict.addSuppressed(failure);
+        throw conflict;
+      }
+      throw failure;
+    }
+  }
+
+  /** Reads the result sets of one statement, in order. */
+  interface ResultsReader<T> {
+    T read(Results results) throws SQLException;
+  }
+
+  /** The result sets of one statement that runs several queries. */
+  interface Results {
+    /** @return the rows of the next query, mapped */
+    <T> List<T> next(RowMapper<T> mapper) throws SQLException;
+  }
+
+  /**
+   * Runs several queries in one statement (and on PostgreSQL one round trip), e.g. {@code "select ...; select ..."},
+   * and hands their result sets to {@code reader} in order.
+   */
+  <T> T queries(String sql, Binder binder, ResultsReader<T> reader) {
+    return call(c -> {
+      try (PreparedStatement statement = c.prepareStatement(sql)) {
+        binder.bind(statement);
+        boolean[] first = {statement.execute()};
+        return reader.read(new Results() {
+          @Override
+          public <R> List<R> next(RowMapper<R> mapper) throws SQLException {
+            if (!first[0] && !statement.getMoreResults()) {
+              throw new SQLException("the statement returned fewer result sets than read");
+            }
+            first[0] = false;
+            List<R> rows = new ArrayList<>();
+            try (ResultSet set = statement.getResultSet()) {
+              while (set.next()) {
+                rows.add(mapper.map(set));
+              }
+            }
+            return rows;
+          }
+        });
+      }
+    });
+  }
+
   /** Runs a query; returns every row mapped. */
   <T> List<T> list(String sql, Binder binder, RowMapper<T> mapper) {
     return call(c -> {

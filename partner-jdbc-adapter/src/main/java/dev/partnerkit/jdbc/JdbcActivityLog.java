@@ -12,6 +12,7 @@ import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityKind;
 import dev.partnerkit.spi.ActivityLog;
 import dev.partnerkit.spi.ActivityQuery;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -29,25 +30,32 @@ final class JdbcActivityLog implements ActivityLog {
     this.db = db;
   }
 
+  /** The insert of one entry; {@link #bind} sets its parameters. */
+  static final String INSERT = "insert into pk_activity_entry (" + COLUMNS + ")"
+      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   @Override
   public void append(ActivityEntry entry) {
-    db.insert(TYPE, entry.entryId(), "insert into pk_activity_entry (" + COLUMNS + ")"
-        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> {
-          s.setString(1, entry.tenantId().value());
-          s.setString(2, entry.entryId());
-          s.setString(3, entry.occasionId().value());
-          Sql.setText(s, 4, entry.partnerId().map(PartnerId::value));
-          Sql.setText(s, 5, entry.eventId().map(EventId::value));
-          Sql.setText(s, 6, entry.resourceId().map(ResourceId::value));
-          Sql.setText(s, 7, entry.record().map(RecordRef::type));
-          Sql.setText(s, 8, entry.record().map(RecordRef::id));
-          s.setString(9, entry.eventType());
-          s.setString(10, entry.kind().wireName());
-          s.setString(11, entry.visibility().wireName());
-          s.setString(12, entry.actorLabel());
-          s.setString(13, entry.summary());
-          Sql.setInstant(s, 14, entry.occurredAt());
-        });
+    db.insert(TYPE, entry.entryId(), INSERT, s -> bind(s, 1, entry));
+  }
+
+  /** Sets the parameters of {@link #INSERT} from {@code first} on; returns the next parameter index. */
+  static int bind(PreparedStatement s, int first, ActivityEntry entry) throws SQLException {
+    s.setString(first, entry.tenantId().value());
+    s.setString(first + 1, entry.entryId());
+    s.setString(first + 2, entry.occasionId().value());
+    Sql.setText(s, first + 3, entry.partnerId().map(PartnerId::value));
+    Sql.setText(s, first + 4, entry.eventId().map(EventId::value));
+    Sql.setText(s, first + 5, entry.resourceId().map(ResourceId::value));
+    Sql.setText(s, first + 6, entry.record().map(RecordRef::type));
+    Sql.setText(s, first + 7, entry.record().map(RecordRef::id));
+    s.setString(first + 8, entry.eventType());
+    s.setString(first + 9, entry.kind().wireName());
+    s.setString(first + 10, entry.visibility().wireName());
+    s.setString(first + 11, entry.actorLabel());
+    s.setString(first + 12, entry.summary());
+    Sql.setInstant(s, first + 13, entry.occurredAt());
+    return first + 14;
   }
 
   @Override

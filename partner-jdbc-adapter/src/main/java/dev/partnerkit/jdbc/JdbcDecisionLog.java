@@ -15,6 +15,7 @@ import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.WireNamed;
 import dev.partnerkit.spi.DecisionLog;
 import dev.partnerkit.spi.DecisionRecord;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -32,32 +33,39 @@ final class JdbcDecisionLog implements DecisionLog {
     this.db = db;
   }
 
+  /** The insert of one row; {@link #bind} sets its parameters. */
+  static final String INSERT = "insert into pk_decision_record (" + COLUMNS + ")"
+      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   @Override
   public void append(DecisionRecord record) {
+    db.insert(TYPE, record.recordId(), INSERT, s -> bind(s, 1, record));
+  }
+
+  /** Sets the parameters of {@link #INSERT} from {@code first} on; returns the next parameter index. */
+  static int bind(PreparedStatement s, int first, DecisionRecord record) throws SQLException {
     Decision d = record.decision();
-    db.insert(TYPE, record.recordId(), "insert into pk_decision_record (" + COLUMNS + ")"
-        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> {
-          s.setString(1, d.tenantId().value());
-          s.setString(2, record.recordId());
-          s.setString(3, record.actorKind().wireName());
-          s.setString(4, record.actorId());
-          s.setString(5, record.occasionId().value());
-          s.setString(6, record.intent().wireName());
-          Sql.setText(s, 7, record.commandKey());
-          s.setBoolean(8, d.allowed());
-          s.setString(9, d.reason().wireName());
-          s.setString(10, d.explanation());
-          s.setString(11, d.nextStepOwner().wireName());
-          s.setString(12, d.nextSafeAction());
-          s.setString(13, d.proofNeeded());
-          Sql.setText(s, 14, d.grantId().map(GrantId::value));
-          Sql.setText(s, 15, d.capability().map(PartnerCapability::wireName));
-          s.setString(16, Sql.joinList(d.checks(), DecisionCheck::wireName));
-          Sql.setText(s, 17, d.failedCheck().map(DecisionCheck::wireName));
-          Sql.setText(s, 18, d.surface().map(Surface::wireName));
-          s.setString(19, d.operation().wireName());
-          Sql.setInstant(s, 20, d.decidedAt());
-        });
+    s.setString(first, d.tenantId().value());
+    s.setString(first + 1, record.recordId());
+    s.setString(first + 2, record.actorKind().wireName());
+    s.setString(first + 3, record.actorId());
+    s.setString(first + 4, record.occasionId().value());
+    s.setString(first + 5, record.intent().wireName());
+    Sql.setText(s, first + 6, record.commandKey());
+    s.setBoolean(first + 7, d.allowed());
+    s.setString(first + 8, d.reason().wireName());
+    s.setString(first + 9, d.explanation());
+    s.setString(first + 10, d.nextStepOwner().wireName());
+    s.setString(first + 11, d.nextSafeAction());
+    s.setString(first + 12, d.proofNeeded());
+    Sql.setText(s, first + 13, d.grantId().map(GrantId::value));
+    Sql.setText(s, first + 14, d.capability().map(PartnerCapability::wireName));
+    s.setString(first + 15, Sql.joinList(d.checks(), DecisionCheck::wireName));
+    Sql.setText(s, first + 16, d.failedCheck().map(DecisionCheck::wireName));
+    Sql.setText(s, first + 17, d.surface().map(Surface::wireName));
+    s.setString(first + 18, d.operation().wireName());
+    Sql.setInstant(s, first + 19, d.decidedAt());
+    return first + 20;
   }
 
   @Override

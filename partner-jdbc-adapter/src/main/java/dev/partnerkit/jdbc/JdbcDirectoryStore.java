@@ -53,12 +53,20 @@ final class JdbcDirectoryStore implements DirectoryStore {
     });
   }
 
+  /** Finds a tenant: one parameter, the tenant id. */
+  static final String FIND_TENANT = "select tenant_id, name, zone_id from pk_tenant where tenant_id = ?";
+  /** Finds a partner: two parameters, the tenant and partner ids. */
+  static final String FIND_PARTNER = "select " + PARTNER_COLUMNS + " from pk_partner where tenant_id = ?"
+      + " and partner_id = ?";
+
   @Override
   public Optional<Tenant> findTenant(TenantId tenantId) {
-    return db.one("select tenant_id, name, zone_id from pk_tenant where tenant_id = ?",
-        s -> s.setString(1, tenantId.value()),
-        row -> Tenant.of(TenantId.of(Sql.getText(row, "tenant_id")), Sql.getText(row, "name"),
-            ZoneId.of(Sql.getText(row, "zone_id"))));
+    return db.one(FIND_TENANT, s -> s.setString(1, tenantId.value()), JdbcDirectoryStore::tenant);
+  }
+
+  static Tenant tenant(ResultSet row) throws SQLException {
+    return Tenant.of(TenantId.of(Sql.getText(row, "tenant_id")), Sql.getText(row, "name"),
+        ZoneId.of(Sql.getText(row, "zone_id")));
   }
 
   @Override
@@ -117,7 +125,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
 
   @Override
   public Optional<Partner> findPartner(TenantId tenantId, PartnerId partnerId) {
-    return db.one("select " + PARTNER_COLUMNS + " from pk_partner where tenant_id = ? and partner_id = ?", s -> {
+    return db.one(FIND_PARTNER, s -> {
       s.setString(1, tenantId.value());
       s.setString(2, partnerId.value());
     }, JdbcDirectoryStore::partner);
@@ -296,7 +304,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
         .build();
   }
 
-  private static Partner partner(ResultSet row) throws SQLException {
+  static Partner partner(ResultSet row) throws SQLException {
     return Partner.builder()
         .tenantId(TenantId.of(Sql.getText(row, "tenant_id")))
         .partnerId(PartnerId.of(Sql.getText(row, "partner_id")))

@@ -6,6 +6,8 @@ import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.spi.EntitlementStore;
 import dev.partnerkit.spi.VersionConflictException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /** Occasion entitlements; the set is an encoded column (see {@link Sql#joinSet}). */
@@ -18,18 +20,25 @@ final class JdbcEntitlementStore implements EntitlementStore {
     this.db = db;
   }
 
+  /** Finds an occasion's entitlements: two parameters, the tenant and occasion ids. */
+  static final String FIND = "select tenant_id, occasion_id, entitlements, version from pk_occasion_entitlements"
+      + " where tenant_id = ? and occasion_id = ?";
+
   @Override
   public Optional<OccasionEntitlements> find(TenantId tenantId, OccasionId occasionId) {
-    return db.one("select tenant_id, occasion_id, entitlements, version from pk_occasion_entitlements"
-        + " where tenant_id = ? and occasion_id = ?", s -> {
-          s.setString(1, tenantId.value());
-          s.setString(2, occasionId.value());
-        }, row -> OccasionEntitlements.builder()
-            .tenantId(TenantId.of(Sql.getText(row, "tenant_id")))
-            .occasionId(OccasionId.of(Sql.getText(row, "occasion_id")))
-            .entitlements(Sql.split(Sql.getText(row, "entitlements"), Entitlement::of))
-            .version(row.getLong("version"))
-            .build());
+    return db.one(FIND, s -> {
+      s.setString(1, tenantId.value());
+      s.setString(2, occasionId.value());
+    }, JdbcEntitlementStore::entitlements);
+  }
+
+  static OccasionEntitlements entitlements(ResultSet row) throws SQLException {
+    return OccasionEntitlements.builder()
+        .tenantId(TenantId.of(Sql.getText(row, "tenant_id")))
+        .occasionId(OccasionId.of(Sql.getText(row, "occasion_id")))
+        .entitlements(Sql.split(Sql.getText(row, "entitlements"), Entitlement::of))
+        .version(row.getLong("version"))
+        .build();
   }
 
   @Override

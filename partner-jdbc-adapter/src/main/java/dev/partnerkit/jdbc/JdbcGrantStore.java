@@ -93,10 +93,13 @@ final class JdbcGrantStore implements GrantStore {
     }, JdbcGrantStore::grant);
   }
 
+  /** Finds a partner's grants, sorted by grant id: two parameters, the tenant and partner ids. */
+  static final String FIND_BY_PARTNER = "select " + COLUMNS + " from pk_access_grant where tenant_id = ?"
+      + " and partner_id = ? order by grant_id";
+
   @Override
   public List<AccessGrant> findByPartner(TenantId tenantId, PartnerId partnerId) {
-    return db.list("select " + COLUMNS + " from pk_access_grant where tenant_id = ? and partner_id = ?"
-        + " order by grant_id", s -> {
+    return db.list(FIND_BY_PARTNER, s -> {
           s.setString(1, tenantId.value());
           s.setString(2, partnerId.value());
         }, JdbcGrantStore::grant);
@@ -107,7 +110,7 @@ final class JdbcGrantStore implements GrantStore {
     return db.count("select count(*) from pk_access_grant where tenant_id = ?", s -> s.setString(1, tenantId.value()));
   }
 
-  private static AccessGrant grant(ResultSet row) throws SQLException {
+  static AccessGrant grant(ResultSet row) throws SQLException {
     return AccessGrant.builder()
         .tenantId(TenantId.of(Sql.getText(row, "tenant_id")))
         .grantId(GrantId.of(Sql.getText(row, "grant_id")))

@@ -11,6 +11,7 @@ import dev.partnerkit.domain.WireNamed;
 import dev.partnerkit.spi.Outbox;
 import dev.partnerkit.spi.OutboxEvent;
 import dev.partnerkit.spi.VersionConflictException;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,24 +33,31 @@ final class JdbcOutbox implements Outbox {
     this.db = db;
   }
 
+  /** The insert of one event; {@link #bind} sets its parameters. */
+  static final String INSERT = "insert into pk_outbox_event (" + COLUMNS + ")"
+      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   @Override
   public void append(OutboxEvent event) {
-    db.insert(TYPE, event.eventId(), "insert into pk_outbox_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        s -> {
-          s.setString(1, event.tenantId().value());
-          s.setString(2, event.eventId());
-          s.setString(3, event.type());
-          s.setString(4, event.aggregateId());
-          s.setString(5, event.payload());
-          Sql.setInstant(s, 6, event.occurredAt());
-          Sql.setInstant(s, 7, event.publishedAt());
-          Optional<Placement> at = event.placement();
-          Sql.setText(s, 8, at.map(p -> p.occasionId().value()));
-          Sql.setText(s, 9, at.flatMap(Placement::eventId).map(EventId::value));
-          Sql.setText(s, 10, at.flatMap(Placement::resourceId).map(ResourceId::value));
-          Sql.setText(s, 11, at.flatMap(Placement::partnerId).map(PartnerId::value));
-          Sql.setText(s, 12, event.dataClass().map(DataClass::wireName));
-        });
+    db.insert(TYPE, event.eventId(), INSERT, s -> bind(s, 1, event));
+  }
+
+  /** Sets the parameters of {@link #INSERT} from {@code first} on; returns the next parameter index. */
+  static int bind(PreparedStatement s, int first, OutboxEvent event) throws SQLException {
+    s.setString(first, event.tenantId().value());
+    s.setString(first + 1, event.eventId());
+    s.setString(first + 2, event.type());
+    s.setString(first + 3, event.aggregateId());
+    s.setString(first + 4, event.payload());
+    Sql.setInstant(s, first + 5, event.occurredAt());
+    Sql.setInstant(s, first + 6, event.publishedAt());
+    Optional<Placement> at = event.placement();
+    Sql.setText(s, first + 7, at.map(p -> p.occasionId().value()));
+    Sql.setText(s, first + 8, at.flatMap(Placement::eventId).map(EventId::value));
+    Sql.setText(s, first + 9, at.flatMap(Placement::resourceId).map(ResourceId::value));
+    Sql.setText(s, first + 10, at.flatMap(Placement::partnerId).map(PartnerId::value));
+    Sql.setText(s, first + 11, event.dataClass().map(DataClass::wireName));
+    return first + 12;
   }
 
   @Override

@@ -7,8 +7,10 @@ import dev.partnerkit.domain.ActorKind;
 import dev.partnerkit.domain.DataClass;
 import dev.partnerkit.domain.Decision;
 import dev.partnerkit.domain.DecisionCheck;
+import dev.partnerkit.domain.EventId;
 import dev.partnerkit.domain.GrantScope;
 import dev.partnerkit.domain.IntegrationPrincipal;
+import dev.partnerkit.domain.IntegrationPrincipalId;
 import dev.partnerkit.domain.IntentKind;
 import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.MembershipStatus;
@@ -24,6 +26,7 @@ import dev.partnerkit.domain.ReasonCode;
 import dev.partnerkit.domain.RecordAction;
 import dev.partnerkit.domain.RecordRule;
 import dev.partnerkit.domain.RecordType;
+import dev.partnerkit.domain.ResourceId;
 import dev.partnerkit.domain.Surface;
 import dev.partnerkit.domain.internal.Checks;
 import java.time.Instant;
@@ -32,6 +35,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -55,7 +59,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Check 7 for a request about a kernel record runs the kernel's rules (the record is with the acting partner; the
  * move is in the type's lifecycle for this kind of actor; prerequisites are closed; partners write no internal-only
  * record; everyone the request names through the type's audience relation can see the record) and then the record
- * type's own {@link RecordRule rules}, in order. A partner's create that makes links with the record needs linker
+ * type's own {@link RecordRule rules}, in order (exact artifact versions, immutable records and the like are such rules,
+ * contributed by the surface packages). A partner's create that makes links with the record needs linker
  * rights as well as creator rights (check 2). A view of one entry that is no kernel
  * record (an activity entry: a record action without a record type in the facts) is decided with exact scope, and
  * only the rule that it is the acting partner's own; any other request about a record needs its record type.
@@ -76,8 +81,6 @@ public final class AccessDecider {
   /** Intents a partner member or integration may ask for at all (an allow list: anything else is operator-only). */
   private static final Set<IntentKind> PARTNER_INTENTS = EnumSet.of(IntentKind.VIEW, IntentKind.CONTRIBUTE,
       IntentKind.CREATE, IntentKind.TRANSITION, IntentKind.REVISE, IntentKind.LINK, IntentKind.UNLINK);
-  /** Contributions to these surfaces must name the exact artifact version (resource) they concern. */
-  private static final Set<Surface> EXACT_VERSION_SURFACES = EnumSet.of(Surface.APPROVALS, Surface.ANNOTATIONS);
   private static final List<OperatorRole> ANY_ROLE = List.of(OperatorRole.values());
   private static final List<OperatorRole> GRANT_ROLES = List.of(OperatorRole.OWNER_OPS_LEAD, OperatorRole.ADMIN);
   private static final List<OperatorRole> ENTITLEMENT_ROLES =
@@ -114,12 +117,11 @@ public final class AccessDecider {
           + Checks.show(request.occasionId()) + ", but was for " + Checks.show(facts.productScope().occasionId()));
     }
     RecordType<?, ?> type = recordTypeOf(request, facts);
-    Explanations say = new Explanations(request, facts, now);
     Actor actor = request.actor();
     if (actor instanceof OperatorUser operator) {
-      return decideForOperator(request, operator, type, say);
+      return decideForOperator(request, operator, type, facts, now);
     }
-    return decideForPartnerSide(request, facts, actor, type, say);
+    return decideForPartnerSide(request, facts, actor, type, now);
   }
 
   private static @Nullable RecordType<?, ?> recordTypeOf(AccessRequest request, DecisionFacts facts) {
@@ -140,78 +142,79 @@ public final class AccessDecider {
   }
 
   private static Decision decideForOperator(AccessRequest request, OperatorUser operator,
-      @Nullable RecordType<?, ?> type, Explanations say) {
+      @Nullable RecordType<?, ?> type, DecisionFacts facts, Instant now) {
     boolean mutation = request.operation() == Operation.WRITE && !UNGATED_OPERATOR_INTENTS.contains(request.intent());
-    if (mutation && !say.facts().productScope().vendorAccessEnabled()) {
-      return say.blocked(ReasonCode.PRODUCT_SCOPE_UNAVAILABLE, OPERATOR_PIPELINE.get(DecisionCheck.PRODUCT_SCOPE),
+    if (mutation && !facts.productScope().vendorAccessEnabled()) {
+      return Explanations.blocked(request, facts, now,
+          ReasonCode.PRODUCT_SCOPE_UNAVAILABLE, OPERATOR_PIPELINE.get(DecisionCheck.PRODUCT_SCOPE),
           null);
     }
     if (!operator.tenantId().equals(request.tenantId())) {
-      return say.blocked(ReasonCode.ACTOR_NOT_RESOLVED, OPERATOR_PIPELINE.get(DecisionCheck.ACTOR), null);
+      return Explanations.blocked(request, facts, now,
+          ReasonCode.ACTOR_NOT_RESOLVED, OPERATOR_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
     if (!hasAnyRole(operator, rolesFor(request.intent()))) {
-      return say.blocked(ReasonCode.OPERATOR_ROLE_MISSING, OPERATOR_PIPELINE.get(DecisionCheck.ACTOR), null);
+      return Explanations.blocked(request, facts, now,
+          ReasonCode.OPERATOR_ROLE_MISSING, OPERATOR_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
     ReasonCode rule = type == null ? null : recordRule(request, type, ActorKind.OPERATOR, null);
     if (rule != null) {
-      return say.blocked(rule, OPERATOR_PIPELINE.get(DecisionCheck.SURFACE_RULE), null);
+      return Explanations.blocked(request, facts, now, rule, OPERATOR_PIPELINE.get(DecisionCheck.SURFACE_RULE), null);
     }
-    return say.allowedForOperator(OPERATOR_PIPELINE.get(DecisionCheck.SURFACE_RULE));
+    return Explanations.allowedForOperator(request, facts, now, OPERATOR_PIPELINE.get(DecisionCheck.SURFACE_RULE));
   }
 
   private static Decision decideForPartnerSide(AccessRequest request, DecisionFacts facts, Actor actor,
-      @Nullable RecordType<?, ?> type, Explanations say) {
+      @Nullable RecordType<?, ?> type, Instant now) {
     if (!facts.productScope().vendorAccessEnabled()) {
-      return say.blocked(ReasonCode.PRODUCT_SCOPE_UNAVAILABLE, PARTNER_PIPELINE.get(DecisionCheck.PRODUCT_SCOPE),
+      return Explanations.blocked(request, facts, now,
+          ReasonCode.PRODUCT_SCOPE_UNAVAILABLE, PARTNER_PIPELINE.get(DecisionCheck.PRODUCT_SCOPE),
           null);
     }
     PartnerId partnerId = actor.actingPartner().orElseThrow();
     IntentKind intent = request.intent();
     if (intent.onOrganisation()) {
-      return decideOnOrganisation(request, facts, actor, partnerId, say);
+      return decideOnOrganisation(request, facts, actor, partnerId, now);
     }
     if (!resolves(actor, partnerId, request, facts)) {
-      return say.blocked(ReasonCode.ACTOR_NOT_RESOLVED, PARTNER_PIPELINE.get(DecisionCheck.ACTOR), null);
+      return Explanations.blocked(request, facts, now,
+          ReasonCode.ACTOR_NOT_RESOLVED, PARTNER_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
     if (!PARTNER_INTENTS.contains(intent) || (type != null && !type.actorsFor(intent).contains(actor.kind()))
         || (type != null && intent == IntentKind.CREATE && !request.record().orElseThrow().linkRelations().isEmpty()
         && !type.linkers().contains(actor.kind()))) {
-      return say.blocked(ReasonCode.OPERATOR_ONLY_ACTION, PARTNER_PIPELINE.get(DecisionCheck.ACTOR), null);
+      return Explanations.blocked(request, facts, now,
+          ReasonCode.OPERATOR_ONLY_ACTION, PARTNER_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
     if (actor instanceof IntegrationPrincipal && request.dataClass().map(DataClass::forbiddenForIntegrations)
         .orElse(false)) {
-      return say.blocked(ReasonCode.DATA_CLASS_FORBIDDEN, PARTNER_PIPELINE.get(DecisionCheck.ACTOR), null);
+      return Explanations.blocked(request, facts, now,
+          ReasonCode.DATA_CLASS_FORBIDDEN, PARTNER_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
     Surface surface = request.surface().orElse(null); // null: opening the occasion itself
 
-    // checks 3 to 5, per grant of this partner in this tenant (sorted by grant id)
-    List<AccessGrant> grants = facts.grants().grantsFor(request.tenantId(), partnerId);
-    AccessGrant allowing = null;
-    AccessGrant furthest = null;
-    ReasonCode furthestCode = ReasonCode.NO_GRANT;
-    for (int i = 0; i < grants.size(); i++) {
-      AccessGrant grant = grants.get(i);
-      ReasonCode code = evaluateGrant(grant, request, actor, surface, say.now());
-      if (code == null) {
-        allowing = grant;
-        break;
-      }
-      if (furthest == null || code.ordinal() > furthestCode.ordinal()) {
-        furthest = grant;
-        furthestCode = code;
-      }
-    }
+    // checks 3 to 5, per grant of this partner in this tenant: the lowest grant id that passes allows
+    GrantIndex.PartnerGrants grants = facts.grants().partner(request.tenantId(), partnerId);
+    EventId event = request.eventId().orElse(null);
+    ResourceId resource = request.resourceId().orElse(null);
+    boolean exact = request.exactScope();
+    AccessGrant allowing = firstPassing(grants, request, actor, event, resource, exact, surface, now);
     if (allowing == null) {
-      return say.blocked(furthestCode, PARTNER_PIPELINE.get(furthestCode.check()), furthest);
+      AccessGrant furthest = furthest(grants, request, actor, event, resource, exact, surface, now);
+      ReasonCode code = furthest == null ? ReasonCode.NO_GRANT
+          : failing(furthest, request, actor, event, resource, exact, surface, now);
+      return Explanations.blocked(request, facts, now, code, PARTNER_PIPELINE.get(code.check()), furthest);
     }
 
     // check 6: surface mode
     if (request.operation() == Operation.WRITE && surface != null) {
       if (surface.portalReadOnly()) {
-        return say.blocked(ReasonCode.READ_ONLY_SURFACE, PARTNER_PIPELINE.get(DecisionCheck.SURFACE_MODE), allowing);
+        return Explanations.blocked(request, facts, now,
+            ReasonCode.READ_ONLY_SURFACE, PARTNER_PIPELINE.get(DecisionCheck.SURFACE_MODE), allowing);
       }
       if (actor instanceof IntegrationPrincipal principal && !principal.writeEnabled()) {
-        return say.blocked(ReasonCode.INTEGRATION_READ_ONLY, PARTNER_PIPELINE.get(DecisionCheck.SURFACE_MODE),
+        return Explanations.blocked(request, facts, now,
+            ReasonCode.INTEGRATION_READ_ONLY, PARTNER_PIPELINE.get(DecisionCheck.SURFACE_MODE),
             allowing);
       }
     }
@@ -219,16 +222,79 @@ public final class AccessDecider {
     // check 7: the surface's own rule
     ReasonCode rule = surface == null ? null : partnerSurfaceRule(request, actor, surface, type, partnerId);
     if (rule != null) {
-      return say.blocked(rule, PARTNER_PIPELINE.get(DecisionCheck.SURFACE_RULE), allowing);
+      return Explanations.blocked(request, facts, now,
+          rule, PARTNER_PIPELINE.get(DecisionCheck.SURFACE_RULE), allowing);
     }
 
     // check 8: source truth is never promoted by a partner or an integration
     if (!request.effects().isEmpty()) {
-      return say.blocked(ReasonCode.SOURCE_TRUTH_PROTECTED, PARTNER_PIPELINE.get(DecisionCheck.SOURCE_TRUTH),
+      return Explanations.blocked(request, facts, now,
+          ReasonCode.SOURCE_TRUTH_PROTECTED, PARTNER_PIPELINE.get(DecisionCheck.SOURCE_TRUTH),
           allowing);
     }
-    return say.allowedByGrant(allowing, surface == null ? null : surface.requiredCapabilityOrNull(),
+    return Explanations.allowedByGrant(request, facts, now,
+        allowing, surface == null ? null : surface.requiredCapabilityOrNull(),
         PARTNER_PIPELINE.get(DecisionCheck.SOURCE_TRUTH));
+  }
+
+  /**
+   * @return the grant with the lowest id that passes checks 3 to 5, or null. Only a grant that covers the request's
+   *     occasion and event can pass, so only those candidates are looked at, in grant id order.
+   */
+  private static @Nullable AccessGrant firstPassing(GrantIndex.PartnerGrants grants, AccessRequest request,
+      Actor actor, @Nullable EventId event, @Nullable ResourceId resource, boolean exact, @Nullable Surface surface,
+      Instant now) {
+    AccessGrant[] candidates = grants.candidates(request.occasionId(), event, exact);
+    for (AccessGrant grant : candidates) {
+      if (evaluateGrant(grant, request, actor, event, resource, exact, surface, now) == null) {
+        return grant;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * When no grant passes: the grant that got furthest (the highest reason code; among equals the lowest grant id),
+   * or null when the partner has none. Only a candidate for the request's occasion and event can fail later than
+   * {@code out_of_scope}; when none does, no grant gets further than that, so the grants are looked at in grant id
+   * order only until the first that gets that far.
+   */
+  private static @Nullable AccessGrant furthest(GrantIndex.PartnerGrants grants, AccessRequest request,
+      Actor actor, @Nullable EventId event, @Nullable ResourceId resource, boolean exact, @Nullable Surface surface,
+      Instant now) {
+    int outOfScope = ReasonCode.OUT_OF_SCOPE.ordinal();
+    AccessGrant best = null;
+    int bestCode = outOfScope;
+    for (AccessGrant grant : grants.candidates(request.occasionId(), event, exact)) {
+      int code = failing(grant, request, actor, event, resource, exact, surface, now).ordinal();
+      if (code > bestCode) {
+        best = grant;
+        bestCode = code;
+      }
+    }
+    if (best != null) {
+      return best;
+    }
+    bestCode = -1;
+    for (AccessGrant grant : grants.all) {
+      int code = failing(grant, request, actor, event, resource, exact, surface, now).ordinal();
+      if (code > bestCode) {
+        best = grant;
+        bestCode = code;
+        if (code == outOfScope) {
+          break; // no grant gets further, and the later ones have higher ids
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The code of a grant known not to pass checks 3 to 5. */
+  private static ReasonCode failing(AccessGrant grant, AccessRequest request,
+      Actor actor, @Nullable EventId event, @Nullable ResourceId resource, boolean exact, @Nullable Surface surface,
+      Instant now) {
+    return Objects.requireNonNull(evaluateGrant(grant, request, actor, event, resource, exact, surface, now),
+        "a grant that passes was taken for failing");
   }
 
   /**
@@ -236,35 +302,38 @@ public final class AccessDecider {
    * membership rule (can_invite; an open, unexpired invitation). Integrations never manage memberships.
    */
   private static Decision decideOnOrganisation(AccessRequest request, DecisionFacts facts, Actor actor,
-      PartnerId partnerId, Explanations say) {
+      PartnerId partnerId, Instant now) {
     if (!facts.productScope().vendorAccessEnabled()) {
-      return say.blocked(ReasonCode.PRODUCT_SCOPE_UNAVAILABLE, ORGANISATION_PIPELINE.get(DecisionCheck.PRODUCT_SCOPE),
-          null);
+      return Explanations.blocked(request, facts, now, ReasonCode.PRODUCT_SCOPE_UNAVAILABLE,
+          ORGANISATION_PIPELINE.get(DecisionCheck.PRODUCT_SCOPE), null);
     }
     if (!(actor instanceof PartnerMember member)) {
-      return say.blocked(ReasonCode.OPERATOR_ONLY_ACTION, ORGANISATION_PIPELINE.get(DecisionCheck.ACTOR), null);
+      return Explanations.blocked(request, facts, now, ReasonCode.OPERATOR_ONLY_ACTION,
+          ORGANISATION_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
     boolean accepting = request.intent() == IntentKind.ACCEPT_INVITATION;
     if (!partnerResolves(partnerId, request, facts) || !member.tenantId().equals(request.tenantId())
         || (!accepting && member.status() != MembershipStatus.ACTIVE)) {
-      return say.blocked(ReasonCode.ACTOR_NOT_RESOLVED, ORGANISATION_PIPELINE.get(DecisionCheck.ACTOR), null);
+      return Explanations.blocked(request, facts, now, ReasonCode.ACTOR_NOT_RESOLVED,
+          ORGANISATION_PIPELINE.get(DecisionCheck.ACTOR), null);
     }
     ReasonCode rule;
     if (accepting) {
       rule = member.status() != MembershipStatus.INVITED ? ReasonCode.INVITATION_NOT_OPEN
-          : member.inviteExpiresAt().map(until -> !say.now().isBefore(until)).orElse(false)
+          : member.inviteExpiresAt().map(until -> !now.isBefore(until)).orElse(false)
               ? ReasonCode.INVITATION_EXPIRED : null;
     } else {
       rule = member.canInvite() ? null : ReasonCode.MEMBER_FLAG_MISSING;
     }
     if (rule != null) {
-      return say.blocked(rule, ORGANISATION_PIPELINE.get(DecisionCheck.SURFACE_RULE), null);
-    }
-    if (!request.effects().isEmpty()) {
-      return say.blocked(ReasonCode.SOURCE_TRUTH_PROTECTED, ORGANISATION_PIPELINE.get(DecisionCheck.SOURCE_TRUTH),
+      return Explanations.blocked(request, facts, now, rule, ORGANISATION_PIPELINE.get(DecisionCheck.SURFACE_RULE),
           null);
     }
-    return say.allowedForMember(ORGANISATION_PIPELINE.get(DecisionCheck.SOURCE_TRUTH));
+    if (!request.effects().isEmpty()) {
+      return Explanations.blocked(request, facts, now, ReasonCode.SOURCE_TRUTH_PROTECTED,
+          ORGANISATION_PIPELINE.get(DecisionCheck.SOURCE_TRUTH), null);
+    }
+    return Explanations.allowedForMember(request, facts, now, ORGANISATION_PIPELINE.get(DecisionCheck.SOURCE_TRUTH));
   }
 
   private static boolean partnerResolves(PartnerId partnerId, AccessRequest request, DecisionFacts facts) {
@@ -289,11 +358,10 @@ public final class AccessDecider {
   }
 
   /** Checks 3 (grant), 4 (scope) and 5 (capability) for one grant; null when the grant passes all three. */
-  private static @Nullable ReasonCode evaluateGrant(AccessGrant grant, AccessRequest request, Actor actor,
-      @Nullable Surface surface, Instant now) {
-    if (!grant.tenantId().equals(request.tenantId())) {
-      return ReasonCode.NO_GRANT;
-    }
+  private static @Nullable ReasonCode evaluateGrant(AccessGrant grant, AccessRequest request,
+      Actor actor, @Nullable EventId event, @Nullable ResourceId resource, boolean exact, @Nullable Surface surface,
+      Instant now) {
+    // same tenant: the index gives only the grants of the request's tenant
     ReasonCode byStatus = switch (grant.status()) {
       case PENDING -> ReasonCode.GRANT_PENDING;
       case SUSPENDED -> ReasonCode.GRANT_SUSPENDED;
@@ -307,7 +375,8 @@ public final class AccessDecider {
     if (now.isBefore(grant.validFrom())) {
       return ReasonCode.GRANT_NOT_YET_VALID;
     }
-    if (grant.validUntil().isPresent() && !now.isBefore(grant.validUntil().get())) {
+    Instant until = grant.validUntil().orElse(null);
+    if (until != null && !now.isBefore(until)) {
       return ReasonCode.GRANT_EXPIRED;
     }
     if (!coversActor(grant, actor)) {
@@ -320,13 +389,10 @@ public final class AccessDecider {
     // A listing (a read about no record) only needs the grant to reach the surface; the caller keeps exactly the
     // records a per-record view allows. A write, or a read about one record, must sit inside the narrowed scope:
     // a record with no event is outside every event-narrowed grant.
-    boolean exact = request.exactScope();
-    if (!scope.events().isEmpty() && (request.eventId().isPresent()
-        ? !scope.events().contains(request.eventId().get()) : exact)) {
+    if (!scope.events().isEmpty() && (event != null ? !scope.events().contains(event) : exact)) {
       return ReasonCode.OUT_OF_SCOPE;
     }
-    if (!scope.resources().isEmpty() && (request.resourceId().isPresent()
-        ? !scope.resources().contains(request.resourceId().get()) : exact)) {
+    if (!scope.resources().isEmpty() && (resource != null ? !scope.resources().contains(resource) : exact)) {
       return ReasonCode.OUT_OF_SCOPE;
     }
     DataClass dataClass = request.dataClass().orElse(null);
@@ -355,16 +421,14 @@ public final class AccessDecider {
     return named.isEmpty() ? !(actor instanceof IntegrationPrincipal) : named.contains(dataClass);
   }
 
+  /** Whether the grant covers the actor: a machine only through a grant naming it; people through any other. */
   static boolean coversActor(AccessGrant grant, Actor actor) {
+    IntegrationPrincipalId machine = grant.integrationPrincipal().orElse(null);
     if (actor instanceof IntegrationPrincipal principal) {
-      return grant.integrationPrincipal().isPresent()
-          && grant.integrationPrincipal().get().equals(principal.principalId());
+      return principal.principalId().equals(machine);
     }
-    if (actor instanceof PartnerMember member) {
-      return grant.integrationPrincipal().isEmpty()
-          && (grant.members().isEmpty() || grant.members().contains(member.userId()));
-    }
-    return false;
+    return machine == null && actor instanceof PartnerMember member
+        && (grant.members().isEmpty() || grant.members().contains(member.userId()));
   }
 
   private static @Nullable ReasonCode partnerSurfaceRule(AccessRequest request, Actor actor, Surface surface,
@@ -385,13 +449,8 @@ public final class AccessDecider {
     if (entry != null && !entry.partnerId().map(partnerId::equals).orElse(false)) {
       return ReasonCode.RECORD_NOT_FOR_PARTNER; // an entry of no record type is still only the partner's own
     }
-    if (request.operation() == Operation.WRITE) {
-      if (request.internalOnly()) {
-        return ReasonCode.PARTNER_RECORD_CANNOT_BE_INTERNAL;
-      }
-      if (EXACT_VERSION_SURFACES.contains(surface) && request.resourceId().isEmpty()) {
-        return ReasonCode.EXACT_ARTIFACT_VERSION_REQUIRED;
-      }
+    if (request.operation() == Operation.WRITE && request.internalOnly()) {
+      return ReasonCode.PARTNER_RECORD_CANNOT_BE_INTERNAL;
     }
     return null;
   }
@@ -470,7 +529,7 @@ public final class AccessDecider {
     List<DecisionCheck> ran = new ArrayList<>(pipeline.length);
     for (DecisionCheck check : pipeline) {
       ran.add(check);
-      out.put(check, List.copyOf(ran));
+      out.put(check, Explanations.checksRan(ran));
     }
     return out;
   }

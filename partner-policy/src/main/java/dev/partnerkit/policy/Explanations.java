@@ -6,7 +6,6 @@ import dev.partnerkit.domain.Actor;
 import dev.partnerkit.domain.DataClass;
 import dev.partnerkit.domain.Decision;
 import dev.partnerkit.domain.DecisionCheck;
-import dev.partnerkit.domain.ImmutableDecision;
 import dev.partnerkit.domain.IntegrationPrincipal;
 import dev.partnerkit.domain.IntentKind;
 import dev.partnerkit.domain.MembershipStatus;
@@ -23,13 +22,16 @@ import dev.partnerkit.domain.RecordType;
 import dev.partnerkit.domain.SourceTruth;
 import dev.partnerkit.domain.Surface;
 import dev.partnerkit.domain.WireNamed;
+import dev.partnerkit.domain.internal.ExplainedDecision;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeSet;
@@ -43,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Explanations {
   /** The words of one decision. */
-  record Words(String why, NextStepOwner owner, String next, String proof) {}
+  record Words(String why, NextStepOwner owner, String next, String proof) implements ExplainedDecision.Words {}
 
   /** Explains one reason code. */
   @FunctionalInterface
@@ -69,52 +71,128 @@ final class Explanations {
     return Collections.unmodifiableSet(EXPLAINERS.keySet());
   }
 
-  Instant now() {
-    return now;
+  /** @return an allow for an operator */
+  static Decision allowedForOperator(AccessRequest request, DecisionFacts facts, Instant now,
+      List<DecisionCheck> checks) {
+    return decision(request, facts, now, ReasonCode.ALLOWED_FOR_OPERATOR, checks, null);
   }
 
-  DecisionFacts facts() {
-    return facts;
+  /**
+   * @param capability the capability the request's surface needs (the decision reads it from the request again)
+   * @return an allow through {@code grant}
+   */
+  static Decision allowedByGrant(AccessRequest request, DecisionFacts facts, Instant now, AccessGrant grant,
+      @Nullable PartnerCapability capability, List<DecisionCheck> checks) {
+    return decision(request, facts, now, ReasonCode.ALLOWED_BY_GRANT, checks, grant);
   }
 
-  Decision allowedForOperator(List<DecisionCheck> checks) {
-    return decision(true, ReasonCode.ALLOWED_FOR_OPERATOR, checks, null, null);
+  /** @return a block by {@code code}, explaining {@code grant} when there is one */
+  static Decision blocked(AccessRequest request, DecisionFacts facts, Instant now, ReasonCode code,
+      List<DecisionCheck> checks, @Nullable AccessGrant grant) {
+    return decision(request, facts, now, code, checks, grant);
   }
 
-  Decision allowedByGrant(AccessGrant grant, @Nullable PartnerCapability capability, List<DecisionCheck> checks) {
-    return decision(true, ReasonCode.ALLOWED_BY_GRANT, checks, grant, capability);
+  /**
+   * The decision, words unrendered: the explainer of (code, checks) and the request, grant, time and facts to render
+   * them from on first access. Allocates the decision only (32 bytes); the explainers are made once per pair.
+   */
+  private static Decision decision(AccessRequest request, DecisionFacts facts, Instant now, ReasonCode code,
+      List<DecisionCheck> checks, @Nullable AccessGrant grant) {
+    return new ExplainedDecision(Outcome.of(code, checks), request, grant, now, facts);
   }
 
-  Decision allowedForMember(List<DecisionCheck> checks) {
-    return decision(true, ReasonCode.ALLOWED_FOR_MEMBER, checks, null, null);
+  /** @return an allow for a member acting on its own partner's memberships */
+  static Decision allowedForMember(AccessRequest request, DecisionFacts facts, Instant now,
+      List<DecisionCheck> checks) {
+    return decision(request, facts, now, ReasonCode.ALLOWED_FOR_MEMBER, checks, null);
   }
 
-  Decision blocked(ReasonCode code, List<DecisionCheck> checks, @Nullable AccessGrant grant) {
-    return decision(false, code, checks, grant, null);
+  /** The capability behind an allow by grant: the one the request's surface needs (none for documents). */
+  private static @Nullable PartnerCapability capabilityOf(AccessRequest request) {
+    return request.surface().map(Surface::requiredCapabilityOrNull).orElse(null);
   }
 
-  private Decision decision(boolean allowed, ReasonCode code, List<DecisionCheck> checks,
-      @Nullable AccessGrant grant, @Nullable PartnerCapability capability) {
-    Explainer explainer = EXPLAINERS.get(code);
-    if (explainer == null) {
-      throw new IllegalStateException("no explainer for reason " + code.wireName());
-    }
-    Words words = explainer.explain(this, grant, capability);
-    ImmutableDecision.Builder b = Decision.builder().allowed(allowed).reason(code).checks(checks)
-        .tenantId(request.tenantId()).operation(request.operation()).decidedAt(now).explanation(words.why())
-        .nextStepOwner(words.owner()).nextSafeAction(words.next()).proofNeeded(words.proof());
-    request.surface().ifPresent(b::surface);
-    if (allowed) {
-      if (grant != null) {
-        b.grantId(grant.grantId());
+  /**
+   * The checks that ran up to one check of a pipeline, as a list, with the outcome of every reason code that can
+   * end there (the allowing codes, and the blocking codes of its last check) made once, up front: deciding then
+   * allocates nothing but the decision. The decision core's pipelines are made of these (see
+   * {@link #checksRan}).
+   */
+  static final class ChecksRan extends AbstractList<DecisionCheck> implements RandomAccess {
+    private final DecisionCheck[] checks;
+    private final Map<ReasonCode, Outcome> outcomes = new EnumMap<>(ReasonCode.class);
+
+    private ChecksRan(List<DecisionCheck> checks) {
+      this.checks = checks.toArray(new DecisionCheck[0]);
+      DecisionCheck last = this.checks[this.checks.length - 1];
+      for (ReasonCode code : ReasonCode.values()) {
+        if (code.allows() || code.check() == last) {
+          outcomes.put(code, new Outcome(code, this));
+        }
       }
-      if (capability != null) {
-        b.capability(capability);
-      }
-    } else {
-      b.failedCheck(checks.get(checks.size() - 1));
     }
-    return b.build();
+
+    @Override
+    public DecisionCheck get(int index) {
+      return checks[index];
+    }
+
+    @Override
+    public int size() {
+      return checks.length;
+    }
+  }
+
+  /** @return {@code checks} as the checks that ran, with their outcomes made once */
+  static List<DecisionCheck> checksRan(List<DecisionCheck> checks) {
+    return new ChecksRan(checks);
+  }
+
+  /**
+   * One outcome of the decision core — a reason code and the checks that ran — and how its words are rendered: by
+   * the code's {@link Explainer}.
+   */
+  static final class Outcome implements ExplainedDecision.Explainer {
+    private final ReasonCode reason;
+    private final List<DecisionCheck> checks;
+    private final Explainer explainer;
+
+    private Outcome(ReasonCode reason, List<DecisionCheck> checks) {
+      Explainer explainer = EXPLAINERS.get(reason);
+      if (explainer == null) {
+        throw new IllegalStateException("no explainer for reason " + reason.wireName());
+      }
+      this.reason = reason;
+      this.checks = checks;
+      this.explainer = explainer;
+    }
+
+    /** @return the outcome of {@code code} after {@code checks}: made up front for the pipelines' lists */
+    static Outcome of(ReasonCode code, List<DecisionCheck> checks) {
+      Outcome made = checks instanceof ChecksRan ran ? ran.outcomes.get(code) : null;
+      return made != null ? made : new Outcome(code, List.copyOf(checks));
+    }
+
+    @Override
+    public ReasonCode reason() {
+      return reason;
+    }
+
+    @Override
+    public List<DecisionCheck> checks() {
+      return checks;
+    }
+
+    @Override
+    public @Nullable PartnerCapability capability(AccessRequest request) {
+      return reason == ReasonCode.ALLOWED_BY_GRANT ? capabilityOf(request) : null;
+    }
+
+    @Override
+    public ExplainedDecision.Words words(AccessRequest request, Object context, @Nullable AccessGrant grant,
+        Instant now) {
+      return explainer.explain(new Explanations(request, (DecisionFacts) context, now), grant, capability(request));
+    }
   }
 
   private static Map<ReasonCode, Explainer> explainers() {
@@ -229,24 +307,31 @@ final class Explanations {
         NextStepOwner.OPERATOR, "finish and close " + s.openPrerequisites() + " first.",
         "The closing (approval) of " + s.openPrerequisites() + "."));
     m.put(ReasonCode.EXACT_ARTIFACT_VERSION_REQUIRED, (s, g, c) -> new Words(
-        "Blocked because " + s.surfaceName() + " must name the exact artifact version it concerns, and this request"
-            + " names none.", NextStepOwner.PARTNER, "send it again with the id of the exact artifact version.",
-        "The exact artifact version id."));
+        "Blocked because " + s.recordOrSurface() + " must attach to an exact artifact version (a document version,"
+            + " a run-of-show version, or a proposal artifact version with its number), and this request names none.",
+        s.ownSide(), "send it again naming the exact version: the version record, or the proposal artifact version"
+            + " with its number.", "The exact artifact version."));
+    m.put(ReasonCode.RECORD_IMMUTABLE, (s, g, c) -> new Words(
+        "Blocked because " + s.recordName() + " never changes once recorded: it is immutable, so a change is a new "
+            + s.noun() + ", never an edit of this one (versions, annotations, decisions and comments keep their"
+            + " anchor, links and words as they were).", s.ownSide(),
+        "add a new " + s.noun() + " instead; this one stays as it is.",
+        "None; the earlier " + s.noun() + " stays exactly as it was recorded."));
+    m.put(ReasonCode.APPROVAL_REQUEST_NOT_OPEN, (s, g, c) -> new Words(
+        "Blocked because the approval request behind " + s.recordName() + " is "
+            + words(s.action().parentStatus().orElse("closed")) + ", so it takes no more decisions.",
+        NextStepOwner.OPERATOR, "ask the operator to reopen the approval request, or to ask for approval again.",
+        "An open approval request."));
     m.put(ReasonCode.PARTNER_RECORD_CANNOT_BE_INTERNAL, (s, g, c) -> new Words(
         "Blocked because partners cannot create internal-only records.", NextStepOwner.PARTNER,
         "send it again as a partner-visible record.", "None."));
     m.put(ReasonCode.PERSON_CANNOT_SEE_RECORD, (s, g, c) -> new Words(
         "Blocked because " + s.outOfReach() + " cannot see " + s.recordName() + "; a " + s.noun()
-            + " can only name people who can already see it.", s.actorOwner(),
+            + " can only name people who can already see it.", s.ownSide(),
         "remove " + s.outOfReach() + " from the " + s.noun() + ", or ask the operator to give "
             + (s.action().audienceOutOfReach().size() == 1 ? "that person" : "those people")
             + " access to it first.",
         "Access for " + s.outOfReach() + " to " + s.recordName() + ", granted by the operator."));
-    m.put(ReasonCode.RECORD_IMMUTABLE, (s, g, c) -> new Words(
-        "Blocked because " + s.recordName() + " is immutable: a change is a new " + s.noun()
-            + ", never an edit of this one.", s.actorOwner(),
-        "add a new " + s.noun() + " instead; this one stays as it is.",
-        "None; the earlier " + s.noun() + " stays exactly as it was recorded."));
     m.put(ReasonCode.SOURCE_TRUTH_PROTECTED, (s, g, c) -> new Words(
         "Blocked because this command would change " + truths(s.request.effects()) + ", which only "
             + s.tenantName() + "'s own services record. Partner input is evidence for review, never source truth.",
@@ -433,6 +518,16 @@ final class Explanations {
     return action().title().map(t -> noun() + " '" + t + "'").orElse("this " + noun());
   }
 
+  /** "annotation 'Move the bar'" for a record request, otherwise "annotations" (the surface). */
+  private String recordOrSurface() {
+    return request.record().isPresent() ? recordName() : surfaceName();
+  }
+
+  /** Who owns fixing the actor's own request: the operator for an operator, the partner otherwise. */
+  private NextStepOwner ownSide() {
+    return request.actor() instanceof OperatorUser ? NextStepOwner.OPERATOR : NextStepOwner.PARTNER;
+  }
+
   private String openPrerequisites() {
     StringJoiner out = new StringJoiner(", ");
     for (RecordRef ref : new TreeSet<>(action().openPrerequisites())) { // sorted: equal requests, equal words
@@ -451,10 +546,6 @@ final class Explanations {
   }
 
   /** The next step is the acting side's own: the operator's for an operator, the partner's otherwise. */
-  private NextStepOwner actorOwner() {
-    return request.actor() instanceof OperatorUser ? NextStepOwner.OPERATOR : NextStepOwner.PARTNER;
-  }
-
   private String from() {
     return words(action().fromStatus().orElse(""));
   }
@@ -469,12 +560,12 @@ final class Explanations {
     return switch (request.intent()) {
       case VIEW -> "reading";
       case CONTRIBUTE -> "adding evidence";
-      case CREATE -> "creating a " + noun + (request.record().map(r -> r.linkRelations().isEmpty()).orElse(true)
+      case CREATE -> "creating " + article(noun) + (request.record().map(r -> r.linkRelations().isEmpty()).orElse(true)
           ? "" : " with " + String.join(", ", new TreeSet<>(request.record().get().linkRelations())) + " links");
-      case TRANSITION -> "moving a " + noun;
-      case REVISE -> "revising a " + noun;
-      case LINK -> "linking a " + noun;
-      case UNLINK -> "unlinking a " + noun;
+      case TRANSITION -> "moving " + article(noun);
+      case REVISE -> "revising " + article(noun);
+      case LINK -> "linking " + article(noun);
+      case UNLINK -> "unlinking " + article(noun);
       case MANAGE_GRANTS -> "managing access grants";
       case MANAGE_ENTITLEMENTS -> "setting entitlements";
       case MANAGE_DIRECTORY -> "managing the partner directory";
@@ -551,6 +642,11 @@ final class Explanations {
 
   private static String id(@Nullable AccessGrant grant) {
     return grant == null ? "" : grant.grantId().value();
+  }
+
+  /** "a task", "an annotation". */
+  private static String article(String noun) {
+    return ("aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
   }
 
   private static String words(String wireName) {

@@ -60,9 +60,11 @@ class ArchitectureTest {
       .and().areDeclaredInClassesThat().doNotHaveSimpleName("Json")
       .and().areDeclaredInClassesThat().haveSimpleNameNotEndingWith("InitShim")
       .and().doNotHaveName("initShim")
+      .and().doNotHaveFullName("dev.partnerkit.domain.internal.ExplainedDecision.contextOrWords")
       .should().beFinal()
       .because("domain values are immutable (generated builders, the generated Jackson delegates named Json and the"
           + " Immutables init shim, a construction-time helper nulled once the value is built, are excluded; the"
+          + " explained decision's words, rendered once from immutable inputs and kept in place of them, too; the"
           + " strict mapper PartnerkitJson, now in the domain, is not)");
 
   /** The core sits below the workspace and the surfaces and knows no storage. */

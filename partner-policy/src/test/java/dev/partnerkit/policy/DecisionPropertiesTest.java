@@ -40,7 +40,7 @@ import org.quicktheories.generators.Generate;
 
 /** Properties of the decision core over random grants and requests. */
 class DecisionPropertiesTest {
-  static final int EXAMPLES = 1000;
+  static final int EXAMPLES = Integer.getInteger("partnerkit.examples", 1000);
   /** Fixed so that a failure reproduces; change it (or set -Dpartnerkit.seed) to explore. */
   static final long SEED = Long.getLong("partnerkit.seed", 20261110L);
   private static final AtomicInteger ALLOWED_PARTNER_SIDE = new AtomicInteger();
@@ -129,7 +129,11 @@ class DecisionPropertiesTest {
     };
     theory().forAll(Generators.partnerSideWorlds(), spoiled).checkAssert((w, grants) -> {
       Decision d = w.decideWith(grants);
-      assertFalse(d.allowed(), d::render);
+      // inviting and accepting are decided on the stored membership, never on grants
+      boolean organisation = w.request().intent() == dev.partnerkit.domain.IntentKind.INVITE_MEMBER
+          || w.request().intent() == dev.partnerkit.domain.IntentKind.ACCEPT_INVITATION;
+      assertFalse(d.allowed() && !(organisation && d.reason() == dev.partnerkit.domain.ReasonCode.ALLOWED_FOR_MEMBER),
+          d::render);
     });
   }
 
@@ -299,7 +303,8 @@ class DecisionPropertiesTest {
       d.capability().ifPresent(capabilities::add);
     });
     for (ActorKind kind : ActorKind.values()) {
-      assertTrue(seen[kind.ordinal()][0] > 10 && seen[kind.ordinal()][1] > 10,
+      int some = EXAMPLES / 100;
+      assertTrue(seen[kind.ordinal()][0] > some && seen[kind.ordinal()][1] > some,
           kind + " blocked/allowed: " + seen[kind.ordinal()][0] + "/" + seen[kind.ordinal()][1]);
     }
   }

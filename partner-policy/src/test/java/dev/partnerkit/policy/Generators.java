@@ -266,6 +266,9 @@ final class Generators {
     if (intent == IntentKind.LINK || intent == IntentKind.UNLINK) {
       b.relation(Tasks.DEPENDS_ON);
     }
+    if (chance(in, 20)) {
+      b.parentStatus(oneOf(in, List.of("open", "closed", "active")));
+    }
     return b.build();
   }
 

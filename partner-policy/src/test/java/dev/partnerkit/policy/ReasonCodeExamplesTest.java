@@ -1,5 +1,6 @@
 package dev.partnerkit.policy;
 
+import static dev.partnerkit.policy.Fixtures.ACME;
 import static dev.partnerkit.policy.Fixtures.ACME_BOT;
 import static dev.partnerkit.policy.Fixtures.ACME_PARTNER;
 import static dev.partnerkit.policy.Fixtures.CEREMONY;
@@ -57,6 +58,9 @@ import dev.partnerkit.domain.SourceTruth;
 import dev.partnerkit.domain.Surface;
 import dev.partnerkit.domain.UserId;
 import dev.partnerkit.policy.surface.documents.Documents;
+import dev.partnerkit.policy.surface.annotations.Annotations;
+import dev.partnerkit.policy.surface.approvals.Approvals;
+import dev.partnerkit.policy.surface.runofshow.RunsOfShow;
 import dev.partnerkit.policy.surface.tasks.TaskStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,6 +72,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * For every reason code: a request blocked with exactly that code, and a closely related request (the same setup
@@ -133,6 +138,39 @@ class ReasonCodeExamplesTest {
   private static OperatorUser operator(OperatorRole... roles) {
     return OperatorUser.builder().userId(UserId.of("u-sam")).tenantId(TENANT).displayName("Sam").addRoles(roles)
         .build();
+  }
+
+  /** {@code actor} annotates the floor plan: on its version {@code version}, or (null) on the document itself. */
+  private static AccessRequest annotate(Actor actor, @Nullable String version) {
+    Placement placement = Placement.builder().occasionId(OCCASION).eventId(RECEPTION).partnerId(ACME)
+        .parent(version == null ? RecordRef.of("partner_document", "doc-floor")
+            : RecordRef.of("document_version", version))
+        .resourceId(java.util.Optional.ofNullable(version).map(ResourceId::of)).build();
+    return AccessRequest.onRecord(actor, TENANT, IntentKind.CREATE, Surface.ANNOTATIONS, placement,
+        RecordAction.builder().type(Annotations.TYPE.wireName()).title("Move the bar").partnerId(ACME).build())
+        .build();
+  }
+
+  /** {@code actor} revises, or moves to {@code to}, Acme's proposed run-of-show version 2. */
+  private static AccessRequest onVersion(Actor actor, IntentKind intent, @Nullable String to) {
+    Placement placement = Placement.builder().occasionId(OCCASION).eventId(RECEPTION).partnerId(ACME)
+        .parent(RunsOfShow.TYPE.ref("ros-1")).resourceId(ResourceId.of("ros-1-v2")).build();
+    dev.partnerkit.domain.ImmutableRecordAction.Builder action = RecordAction.builder()
+        .type(RunsOfShow.VERSION.wireName()).recordId("ros-1-v2").title("v2: Later pickup").partnerId(ACME)
+        .parentStatus("active");
+    if (to != null) {
+      action.fromStatus("proposed").toStatus(to);
+    }
+    return AccessRequest.onRecord(actor, TENANT, intent, Surface.RUN_OF_SHOW, placement, action.build()).build();
+  }
+
+  /** {@code actor} approves version 2 of the floor plan, on an approval request in {@code requestStatus}. */
+  private static AccessRequest decide(Actor actor, String requestStatus) {
+    Placement placement = Placement.builder().occasionId(OCCASION).eventId(RECEPTION).partnerId(ACME)
+        .parent(Approvals.REQUEST.ref("ar-1")).resourceId(ResourceId.of("dv-floor-2")).build();
+    return AccessRequest.onRecord(actor, TENANT, IntentKind.CREATE, Surface.APPROVALS, placement,
+        RecordAction.builder().type(Approvals.DECISION.wireName()).title("approve on version 2").partnerId(ACME)
+            .parentStatus(requestStatus).build()).build();
   }
 
   static List<Scenario> scenarios() {
@@ -389,11 +427,28 @@ class ReasonCodeExamplesTest {
         Case.of(createNote(ACME_BOT).build(), withType(facts(botGrant), FIELD_NOTE)),
         List.of("g-bot", "creating a field note", "report_issue")));
 
-    s.add(scenario("approval without exact version", ReasonCode.EXACT_ARTIFACT_VERSION_REQUIRED,
-        Case.of(contribute(DANA, Surface.APPROVALS), facts(g7)), NextStepOwner.PARTNER,
-        List.of("approvals must name the exact artifact version"),
-        Case.of(AccessRequest.contribute(DANA, TENANT, OCCASION, Surface.APPROVALS)
-            .resourceId(ResourceId.of("art-menu-v3")).build(), facts(g7)), List.of("g-7", "approve_artifact")));
+    s.add(scenario("annotation on a document, not on one of its versions", ReasonCode.EXACT_ARTIFACT_VERSION_REQUIRED,
+        Case.of(annotate(DANA, null), withType(facts(g7), Annotations.TYPE)), NextStepOwner.PARTNER,
+        List.of("annotation 'Move the bar' must attach to an exact artifact version", "names none"),
+        Case.of(annotate(DANA, "dv-floor-2"), withType(facts(g7), Annotations.TYPE)),
+        List.of("g-7", "creating an annotation", "annotate_artifact")));
+    s.add(scenario("operator annotation without a version", ReasonCode.EXACT_ARTIFACT_VERSION_REQUIRED,
+        Case.of(annotate(MAYA, null), withType(facts(), Annotations.TYPE)), NextStepOwner.OPERATOR,
+        List.of("must attach to an exact artifact version"),
+        Case.of(annotate(MAYA, "dv-floor-2"), withType(facts(), Annotations.TYPE)),
+        List.of("Maya", "create the annotation")));
+
+    s.add(scenario("operator revises a run-of-show version", ReasonCode.RECORD_IMMUTABLE,
+        Case.of(onVersion(MAYA, IntentKind.REVISE, null), withType(facts(), RunsOfShow.VERSION)),
+        NextStepOwner.OPERATOR, List.of("run-of-show version 'v2: Later pickup' never changes once recorded"),
+        Case.of(onVersion(MAYA, IntentKind.TRANSITION, "published"), withType(facts(), RunsOfShow.VERSION)),
+        List.of("Maya", "may move run-of-show version 'v2: Later pickup' from proposed to published")));
+
+    s.add(scenario("decision on a closed approval request", ReasonCode.APPROVAL_REQUEST_NOT_OPEN,
+        Case.of(decide(DANA, "closed"), withType(facts(g7), Approvals.DECISION)), NextStepOwner.OPERATOR,
+        List.of("the approval request behind approval decision 'approve on version 2' is closed"),
+        Case.of(decide(DANA, "open"), withType(facts(g7), Approvals.DECISION)),
+        List.of("g-7", "creating an approval decision", "approve_artifact")));
 
     s.add(scenario("internal-only partner comment", ReasonCode.PARTNER_RECORD_CANNOT_BE_INTERNAL,
         Case.of(AccessRequest.contribute(DANA, TENANT, OCCASION, Surface.COMMENTS).internalOnly(true).build(),
@@ -422,7 +477,7 @@ class ReasonCodeExamplesTest {
             .title("floorplan-v2.pdf").fromStatus("available").toStatus("withdrawn").build()).build();
     s.add(scenario("operator edits an exact document version", ReasonCode.RECORD_IMMUTABLE,
         Case.of(reviseVersion, withType(facts(), Documents.VERSION)), NextStepOwner.OPERATOR,
-        List.of("document version 'floorplan-v2.pdf' is immutable", "a change is a new document version"),
+        List.of("document version 'floorplan-v2.pdf' never changes once recorded", "a change is a new document version"),
         Case.of(withdrawVersion, withType(facts(), Documents.VERSION)),
         List.of("Maya", "may move document version 'floorplan-v2.pdf' from available to withdrawn")));
 

@@ -70,6 +70,15 @@ public final class TypedRecord<B, S extends Enum<S> & WireNamed> {
         now, createdBy);
   }
 
+  /**
+   * @return the next version in {@code to} with a new body revision (a move a record type writes into the body, such
+   *     as a trail entry), changed at {@code now}
+   */
+  public TypedRecord<B, S> withStatus(S to, B next, Instant now) {
+    return new TypedRecord<>(type, tenantId, id, placement, visibility, to, next, revision + 1, version + 1,
+        createdAt, now, createdBy);
+  }
+
   /** @return the next version with a new body revision */
   public TypedRecord<B, S> withBody(B next, Instant now) {
     return revised(next, placement, now);

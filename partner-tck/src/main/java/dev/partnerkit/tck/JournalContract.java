@@ -15,6 +15,7 @@ import static dev.partnerkit.tck.Fixtures.event;
 import static dev.partnerkit.tck.Fixtures.internalEntry;
 import static dev.partnerkit.tck.Fixtures.outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.partnerkit.domain.PartnerId;
@@ -286,6 +287,49 @@ public abstract class JournalContract extends ContractSupport {
     assertEquals(1, storage.decisions().count(tenantA, true));
     assertEquals(0, storage.decisions().count(tenantA, false));
     assertEquals(2, storage.decisions().count(tenantB, false));
+  }
+
+  // ===============================================================================================================
+  // the journal of one command or read, appended at once
+
+  @Test
+  void appendJournalWritesTheSameRowsAsTheStoresOneByOne() {
+    ActivityEntry e = entry(tenantA, "e-001", at(10), OCCASION, ACME, Visibility.PARTNER_VISIBLE);
+    OutboxEvent ev = event(tenantA, "ev-001", at(10));
+    DecisionRecord d = allowed(tenantA, "d-001", at(10));
+    tx(() -> {
+      storage.appendJournal(d, e, ev);
+      return null;
+    });
+    DecisionRecord read = blocked(tenantA, "d-002", at(20));
+    storage.appendJournal(read, null, null);
+    assertEquals(List.of(e), storage.activity().read(tenantA, query()));
+    assertEquals(List.of(ev), tx(() -> storage.outbox().claimPending(tenantA, 10)));
+    assertEquals(List.of(read, d), storage.decisions().recent(tenantA, 10));
+  }
+
+  @Test
+  void appendJournalCommitsAndRollsBackWithItsUnitOfWork() {
+    assertThrows(IllegalStateException.class, () -> tx(() -> {
+      storage.appendJournal(allowed(tenantA, "d-001", at(10)),
+          entry(tenantA, "e-001", at(10), OCCASION, ACME, Visibility.PARTNER_VISIBLE),
+          event(tenantA, "ev-001", at(10)));
+      throw new IllegalStateException("the command failed after journaling");
+    }));
+    assertEquals(0, storage.decisions().count(tenantA));
+    assertEquals(0, storage.activity().count(tenantA, query()));
+    assertEquals(0, storage.outbox().countPending(tenantA));
+  }
+
+  @Test
+  void appendJournalWithATakenKeyConflictsAndKeepsNothingOfItsUnitOfWork() {
+    storage.decisions().append(allowed(tenantA, "d-001", at(1)));
+    assertThrows(VersionConflictException.class, () -> tx(() -> {
+      storage.appendJournal(blocked(tenantA, "d-001", at(2)), null, null);
+      return null;
+    }));
+    assertEquals(1, storage.decisions().count(tenantA));
+    assertEquals(0, storage.decisions().count(tenantA, false));
   }
 
   // ===============================================================================================================

@@ -37,12 +37,16 @@ import dev.partnerkit.domain.ImmutableAccessGrant;
 import dev.partnerkit.domain.ImmutableOccasionEntitlements;
 import dev.partnerkit.domain.ImmutablePartner;
 import dev.partnerkit.domain.OccasionEntitlements;
+import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.Partner;
 import dev.partnerkit.domain.PartnerId;
 import dev.partnerkit.domain.Placement;
 import dev.partnerkit.domain.RecordRef;
 import dev.partnerkit.domain.RecordType;
 import dev.partnerkit.domain.Tenant;
+import dev.partnerkit.domain.TenantId;
+import dev.partnerkit.domain.Visibility;
+import dev.partnerkit.spi.AccessFacts;
 import dev.partnerkit.spi.ActivityQuery;
 import dev.partnerkit.spi.OutboxEvent;
 import dev.partnerkit.spi.RecordLink;
@@ -50,7 +54,6 @@ import dev.partnerkit.spi.RecordQuery;
 import dev.partnerkit.spi.StoredRecord;
 import dev.partnerkit.spi.TypedRecord;
 import dev.partnerkit.spi.VersionConflictException;
-import dev.partnerkit.domain.Visibility;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -263,6 +266,34 @@ public abstract class StorageContract extends ContractSupport {
 
   // ===============================================================================================================
   // entitlements
+
+  @Test
+  void accessFactsAreWhatTheStoresReturnOneByOne() {
+    TenantId unknown = TenantId.of("tck-unknown-" + tenantA.value().substring(6));
+    assertEquals(AccessFacts.builder().build(), tx(() -> storage.accessFacts(unknown, OCCASION, Optional.of(ACME))));
+    storage.directory().saveTenant(Tenant.of(tenantA, "Toni Catering", ZoneId.of("America/Chicago")));
+    storage.directory().saveTenant(Tenant.of(tenantB, "B", ZoneId.of("UTC")));
+    storage.directory().savePartner(partner(tenantA, ACME, "Acme Rentals"));
+    storage.directory().savePartner(partner(tenantB, ACME, "Acme elsewhere"));
+    storage.entitlements().save(entitlements(tenantA, OCCASION, "feature.multi_user_support"));
+    storage.grants().insert(grant(tenantA, "g-2", ACME));
+    storage.grants().insert(grant(tenantA, "g-1", ACME));
+    storage.grants().insert(grant(tenantA, "g-3", VENUE));
+    storage.grants().insert(grant(tenantB, "g-1", ACME));
+    for (Optional<PartnerId> partner : List.of(Optional.of(ACME), Optional.of(VENUE), Optional.<PartnerId>empty())) {
+      for (OccasionId occasion : List.of(OCCASION, OTHER_OCCASION)) {
+        AccessFacts expected = AccessFacts.builder().tenant(storage.directory().findTenant(tenantA))
+            .entitlements(storage.entitlements().find(tenantA, occasion))
+            .partner(partner.flatMap(p -> storage.directory().findPartner(tenantA, p)))
+            .grants(partner.map(p -> storage.grants().findByPartner(tenantA, p)).orElse(List.of())).build();
+        assertEquals(expected, tx(() -> storage.accessFacts(tenantA, occasion, partner)), partner + " " + occasion);
+        assertEquals(expected, storage.accessFacts(tenantA, occasion, partner), "outside a unit of work too");
+      }
+    }
+    AccessFacts acme = storage.accessFacts(tenantA, OCCASION, Optional.of(ACME));
+    assertEquals(List.of("g-1", "g-2"), acme.grants().stream().map(g -> g.grantId().value()).toList());
+    assertTrue(acme.entitlements().isPresent() && acme.partner().isPresent() && acme.tenant().isPresent());
+  }
 
   @Test
   void entitlementsInsertThenReplaceVersionByVersion() {

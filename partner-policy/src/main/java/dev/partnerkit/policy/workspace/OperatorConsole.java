@@ -22,6 +22,9 @@ import dev.partnerkit.domain.internal.Checks;
 import dev.partnerkit.policy.surface.blockers.OperatorBlockers;
 import dev.partnerkit.policy.surface.comments.OperatorComments;
 import dev.partnerkit.policy.surface.documents.OperatorDocuments;
+import dev.partnerkit.policy.surface.annotations.OperatorAnnotations;
+import dev.partnerkit.policy.surface.approvals.OperatorApprovals;
+import dev.partnerkit.policy.surface.runofshow.OperatorRunOfShow;
 import dev.partnerkit.policy.surface.tasks.OperatorTasks;
 import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityKind;
@@ -44,7 +47,8 @@ import java.util.function.UnaryOperator;
  * key, is decided by the core (product scope, operator role, the record type's lifecycle), and is committed
  * atomically with its activity entry, decision-log row and outbox event; a blocked command writes only its
  * decision-log row (and its idempotency record). Surfaces hang off it: {@link #tasks()}, {@link #documents()},
- * {@link #comments()}, {@link #blockers()}; the generic kernel is {@link #records()}.
+ * {@link #comments()}, {@link #blockers()}, {@link #runOfShow()}, {@link #approvals()}, {@link #annotations()}; the
+ * generic kernel is {@link #records()}.
  */
 public final class OperatorConsole {
   private final WorkspaceEngine engine;
@@ -85,6 +89,25 @@ public final class OperatorConsole {
   /** @return the blockers surface: the host's readiness blockers, assignments and waivers, and partner responses */
   public OperatorBlockers blockers() {
     return OperatorBlockers.over(records());
+  }
+
+  /** @return the run-of-show surface: open runs of show, propose, publish and decline versions, ask for approval */
+  public OperatorRunOfShow runOfShow() {
+    return OperatorRunOfShow.over(records(), lookup());
+  }
+
+  /** @return the approvals surface: ask for approval of exact versions, review requests and their decisions */
+  public OperatorApprovals approvals() {
+    return OperatorApprovals.over(records(), lookup());
+  }
+
+  /** @return the annotations surface: annotate exact versions, resolve, dismiss and reopen annotations */
+  public OperatorAnnotations annotations() {
+    return OperatorAnnotations.over(records(), lookup());
+  }
+
+  private RecordLookup lookup() {
+    return new RecordLookup(engine, tenantId);
   }
 
   /** @return the record kernel's commands and reads for this operator, for every record type */

@@ -7,7 +7,9 @@ import dev.partnerkit.domain.Actor;
 import dev.partnerkit.domain.OccasionId;
 import dev.partnerkit.domain.PartnerId;
 import dev.partnerkit.domain.Placement;
+import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.RecordAction;
+import dev.partnerkit.domain.RecordType;
 import dev.partnerkit.domain.Surface;
 import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.Visibility;
@@ -16,6 +18,9 @@ import dev.partnerkit.policy.DecisionFacts;
 import dev.partnerkit.policy.surface.blockers.PartnerBlockers;
 import dev.partnerkit.policy.surface.comments.PartnerComments;
 import dev.partnerkit.policy.surface.documents.PartnerDocuments;
+import dev.partnerkit.policy.surface.annotations.PartnerAnnotations;
+import dev.partnerkit.policy.surface.approvals.PartnerApprovals;
+import dev.partnerkit.policy.surface.runofshow.PartnerRunOfShow;
 import dev.partnerkit.policy.surface.tasks.PartnerTasks;
 import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityKind;
@@ -131,6 +136,25 @@ public final class PartnerSession {
     return PartnerBlockers.over(records(), occasionId);
   }
 
+  /** @return the run-of-show surface: the partner's timelines its grants cover, and proposing new versions */
+  public PartnerRunOfShow runOfShow() {
+    return PartnerRunOfShow.over(records(), lookup(), occasionId, partnerId);
+  }
+
+  /** @return the approvals surface: the approval requests asked of the partner, and deciding them */
+  public PartnerApprovals approvals() {
+    return PartnerApprovals.over(records(), lookup(), occasionId, partnerId);
+  }
+
+  /** @return the annotations surface: annotating exact versions the partner can see, resolving and reopening */
+  public PartnerAnnotations annotations() {
+    return PartnerAnnotations.over(records(), lookup(), occasionId, partnerId);
+  }
+
+  private RecordLookup lookup() {
+    return new RecordLookup(engine, tenantId);
+  }
+
   /** @return the record kernel's commands and reads for this session, for every record type */
   public RecordCommands records() {
     return new RecordCommands(engine, acting, occasionId);
@@ -192,14 +216,20 @@ public final class PartnerSession {
   /**
    * Adds free-text evidence to a surface that has no record types yet. It lands in the activity timeline as a
    * partner-visible entry for operators to review; it changes no source truth, and a contribution that lists a
-   * source-truth effect is refused.
+   * source-truth effect is refused. A surface served by record types (tasks, run-of-show, approvals, annotations, or
+   * a host's own) takes its typed records instead: free text never stands in for an approval on an exact version.
    *
    * @param idempotencyKey the command's key; a retry with the same key returns the first outcome
    * @param contribution the evidence
    * @return the outcome, allowed or blocked
+   * @throws InvalidValueException when a record type serves the contribution's surface
    */
   public CommandResult contribute(String idempotencyKey, Contribution contribution) {
     Checks.required("contribution", contribution);
+    List<String> typed = engine.types.all().stream().filter(t -> t.surface() == contribution.surface())
+        .map(RecordType::wireName).toList();
+    Checks.check(typed.isEmpty(), "contribution.surface", "the " + contribution.surface().wireName()
+        + " surface takes its typed records (" + String.join(", ", typed) + "), not free-text contributions");
     Map<String, Object> payload = Map.of("command", "contribute", "contribution", contribution);
     return engine.run(tenantId, idempotencyKey, acting, payload, now -> {
       Actor actor = engine.actor(acting);

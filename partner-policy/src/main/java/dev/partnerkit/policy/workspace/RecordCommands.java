@@ -14,6 +14,7 @@ import dev.partnerkit.domain.PartnerMember;
 import dev.partnerkit.domain.Placement;
 import dev.partnerkit.domain.RecordAction;
 import dev.partnerkit.domain.RecordNotFoundException;
+import dev.partnerkit.domain.RecordMove;
 import dev.partnerkit.domain.RecordRef;
 import dev.partnerkit.domain.RecordType;
 import dev.partnerkit.domain.TenantId;
@@ -58,6 +59,11 @@ import org.jspecify.annotations.Nullable;
  * entities such as {@code event} are taken as named). Partner sessions read bodies through the type's
  * {@linkplain RecordType#partnerView(Object) partner view}. Write requests about a type that mirrors host truths
  * carry those truths as effects; people named through the type's audience relation must be able to see the record.
+ *
+ * <p>The status of a placement parent that is a kernel record is a fact the type's rules read
+ * ({@link RecordAction#parentStatus()}). A type may derive
+ * its ids ({@link RecordType#derivedId}), check its body against its placement ({@link RecordType#checkPlacement})
+ * and keep a trail of its moves in its body ({@link RecordType#afterMove}, with the mover's note).
  */
 public final class RecordCommands {
   private final WorkspaceEngine engine;
@@ -114,6 +120,8 @@ public final class RecordCommands {
     Checks.required("placement", placement);
     Checks.required("visibility", visibility);
     Checks.required("body", body);
+    type.checkPlacement(placement, body);
+    String derivedId = type.derivedId(placement, body).orElse(null);
     if (partnerId != null) {
       Checks.check(placement.partnerId().map(partnerId::equals).orElse(false), "placement.partnerId",
           "placement.partnerId must be the session's partner " + partnerId + ", but was "
@@ -128,7 +136,7 @@ public final class RecordCommands {
     payload.put("body", body);
     return doCreate(idempotencyKey, type, payload, placement.occasionId(), links, actor -> {
       placement.parent().ifPresent(ref -> requireTarget(actor, ref));
-      return new NewRecord<>(engine.ids.get(), placement, visibility, body);
+      return new NewRecord<>(derivedId != null ? derivedId : engine.ids.get(), placement, visibility, body);
     });
   }
 
@@ -226,6 +234,7 @@ public final class RecordCommands {
       }
       NewRecord<B> created = resolve.apply(actor);
       Placement placement = created.placement();
+      type.checkPlacement(placement, created.body());
       Set<RecordRef> audience = new TreeSet<>();
       Set<String> relations = new TreeSet<>();
       for (NewLink link : newLinks) {
@@ -238,6 +247,7 @@ public final class RecordCommands {
       }
       RecordAction action = RecordAction.builder().type(type.wireName()).title(type.titleOf(created.body()))
           .partnerId(placement.partnerId()).linkRelations(relations)
+          .parentStatus(parentStatus(placement))
           .audienceOutOfReach(outOfReach(type, created.id(), placement, created.visibility(), audience)).build();
       AccessRequest request = AccessRequest.onRecord(actor, tenantId, IntentKind.CREATE, type.surface(), placement,
           action).internalOnly(created.visibility() == Visibility.INTERNAL_ONLY).effects(type.hostTruths())
@@ -291,14 +301,30 @@ public final class RecordCommands {
    */
   public <B, S extends Enum<S> & WireNamed> CommandResult transition(String idempotencyKey, RecordType<B, S> type,
       String id, S to, @Nullable Long expectedVersion) {
+    return transition(idempotencyKey, type, id, to, Optional.empty(), expectedVersion);
+  }
+
+  /**
+   * Moves a record along its type's lifecycle, with a note: it goes into the activity entry and, for a type that
+   * keeps a trail, into the record's body (a new body revision in the same version).
+   *
+   * @param note what the mover says about the move, at most {@value RecordMove#MAX_NOTE_LENGTH} characters
+   * @param expectedVersion when not null, the version the caller saw; a changed record is a conflict
+   * @throws RecordNotFoundException when the record does not exist or the actor may not see it
+   * @throws VersionConflictException when the record is visible but at another version than expected
+   */
+  public <B, S extends Enum<S> & WireNamed> CommandResult transition(String idempotencyKey, RecordType<B, S> type,
+      String id, S to, Optional<String> note, @Nullable Long expectedVersion) {
     Checks.required("type", type);
     Checks.identifier("id", id);
     Checks.required("to", to);
+    Checks.required("note", note).ifPresent(n -> Checks.text("note", n, RecordMove.MAX_NOTE_LENGTH));
     if (expectedVersion != null) {
       Checks.nonNegative("expectedVersion", expectedVersion);
     }
     Map<String, Object> payload = payload("transition", type, id);
     payload.put("to", to.wireName());
+    note.ifPresent(n -> payload.put("note", n));
     payload.put("expectedVersion", expectedVersion == null ? "any" : expectedVersion);
     return engine.run(tenantId, idempotencyKey, acting, payload, now -> {
       Actor actor = engine.actor(acting);
@@ -307,17 +333,20 @@ public final class RecordCommands {
         return blockedAt(actor, gate, type, sessionOccasion);
       }
       TypedRecord<B, S> record = loadVisible(actor, type, id, expectedVersion);
+      B after = type.afterMove(record.body(), new RecordMove(record.status().wireName(), to.wireName(),
+          actor.actorKey(), WorkspaceEngine.clip(actor.label(), Checks.MAX_NAME_LENGTH), now, note));
       RecordAction action = action(record).fromStatus(record.status().wireName()).toStatus(to.wireName())
-          .openPrerequisites(openPrerequisites(record)).build();
+          .openPrerequisites(openPrerequisites(record, to)).parentStatus(parentStatus(record.placement()))
+          .build();
       AccessRequest request = AccessRequest.onRecord(actor, tenantId, IntentKind.TRANSITION, type.surface(),
           record.placement(), action).effects(type.hostTruths()).build();
       return new WorkspaceEngine.Prepared(request, facts(actor, record.placement().occasionId(), type), at -> {
-        TypedRecord<B, S> moved = record.withStatus(to, at);
+        TypedRecord<B, S> moved = type.keepsTrail() ? record.withStatus(to, after, at) : record.withStatus(to, at);
         engine.storage.records().update(engine.codec.encode(moved));
         boolean closing = type.lifecycle().isClosed(to);
         return applied(actor, moved, "moved", "moved " + type.noun() + " '" + record.title() + "' from "
             + words(record.status()) + " to " + words(to) + (closing
-            ? " (approval is evidence; job readiness unchanged)" : ""), at,
+            ? " (approval is evidence; job readiness unchanged)" : "") + note.map(n -> ": " + n).orElse(""), at,
             Map.of("from", record.status().wireName(), "to", to.wireName()));
       });
     });
@@ -372,8 +401,10 @@ public final class RecordCommands {
       B body = Checks.required("edit(body)", edit.apply(record.body()));
       Placement target = partner.<Placement>map(p -> Placement.builder().from(record.placement()).partnerId(p)
           .build()).orElse(record.placement());
+      type.checkPlacement(target, body);
       AccessRequest request = AccessRequest.onRecord(actor, tenantId, IntentKind.REVISE, type.surface(),
-          record.placement(), action(record).build()).effects(type.hostTruths()).build();
+          record.placement(), action(record).parentStatus(parentStatus(record.placement())).build())
+          .effects(type.hostTruths()).build();
       return new WorkspaceEngine.Prepared(request, facts(actor, record.placement().occasionId(), type), at -> {
         TypedRecord<B, S> revised = record.revised(body, target, at);
         engine.storage.records().update(engine.codec.encode(revised));
@@ -429,7 +460,8 @@ public final class RecordCommands {
       Set<RecordRef> unseen = adding && naming
           ? outOfReach(type, record.id(), record.placement(), record.visibility(), Set.of(to)) : Set.of();
       AccessRequest request = AccessRequest.onRecord(actor, tenantId, adding ? IntentKind.LINK : IntentKind.UNLINK,
-          type.surface(), record.placement(), action(record).relation(relation).audienceOutOfReach(unseen).build())
+          type.surface(), record.placement(), action(record).relation(relation).audienceOutOfReach(unseen)
+              .parentStatus(parentStatus(record.placement())).build())
           .effects(type.hostTruths()).build();
       return new WorkspaceEngine.Prepared(request, facts(actor, record.placement().occasionId(), type), at -> {
         if (adding) {
@@ -640,6 +672,18 @@ public final class RecordCommands {
         .allowed();
   }
 
+  /**
+   * The status of a placement parent that is a kernel record, a fact the type's rules read; the parent's visibility
+   * to the actor was checked when the record was placed under it. A host entity parent has none.
+   */
+  private Optional<String> parentStatus(Placement placement) {
+    Optional<RecordRef> parent = placement.parent();
+    if (parent.isEmpty() || engine.types.find(parent.get().type()).isEmpty()) {
+      return Optional.empty();
+    }
+    return engine.storage.records().find(tenantId, parent.get()).map(StoredRecord::status);
+  }
+
   /** A link target of a known record type must exist and be visible; host entities are taken as named. */
   private void requireTarget(Actor actor, RecordRef to) {
     Optional<RecordType<?, ?>> targetType = engine.types.find(to.type());
@@ -648,10 +692,11 @@ public final class RecordCommands {
     }
   }
 
-  private Set<RecordRef> openPrerequisites(TypedRecord<?, ?> record) {
+  /** The record's open prerequisites, looked up only when moving {@code to} needs them closed. */
+  private <S extends Enum<S> & WireNamed> Set<RecordRef> openPrerequisites(TypedRecord<?, S> record, S to) {
     Optional<String> relation = record.type().prerequisiteRelation();
     Set<RecordRef> open = new TreeSet<>();
-    if (relation.isEmpty()) {
+    if (relation.isEmpty() || !record.type().lifecycle().needsPrerequisitesClosed(to)) {
       return open;
     }
     for (RecordLink link : engine.storage.records().links(tenantId, record.ref(), relation)) {

@@ -6,9 +6,13 @@ import dev.partnerkit.domain.internal.Checks;
 import dev.partnerkit.policy.surface.blockers.Blockers;
 import dev.partnerkit.policy.surface.comments.Comments;
 import dev.partnerkit.policy.surface.documents.Documents;
+import dev.partnerkit.policy.surface.annotations.Annotations;
+import dev.partnerkit.policy.surface.approvals.Approvals;
+import dev.partnerkit.policy.surface.runofshow.RunsOfShow;
 import dev.partnerkit.policy.surface.tasks.Tasks;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +26,7 @@ public final class RecordTypes {
   private final Map<String, RecordType<?, ?>> byName;
 
   private RecordTypes(Map<String, RecordType<?, ?>> byName) {
-    this.byName = Map.copyOf(byName);
+    this.byName = Collections.unmodifiableMap(new TreeMap<>(byName)); // all() is by wire name
   }
 
   /** @return the record types of Partnerkit's built-in surfaces */
@@ -32,6 +36,11 @@ public final class RecordTypes {
     all.addAll(Documents.TYPES);
     all.addAll(Comments.TYPES);
     all.addAll(Blockers.TYPES);
+    all.add(RunsOfShow.TYPE);
+    all.add(RunsOfShow.VERSION);
+    all.add(Approvals.REQUEST);
+    all.add(Approvals.DECISION);
+    all.add(Annotations.TYPE);
     return List.copyOf(all);
   }
 

@@ -21,6 +21,8 @@ import dev.partnerkit.domain.json.PartnerkitJson;
 import dev.partnerkit.policy.AccessDecider;
 import dev.partnerkit.policy.DecisionFacts;
 import dev.partnerkit.policy.GrantIndex;
+import dev.partnerkit.policy.ImmutableDecisionFacts;
+import dev.partnerkit.spi.AccessFacts;
 import dev.partnerkit.spi.ActivityEntry;
 import dev.partnerkit.spi.ActivityKind;
 import dev.partnerkit.spi.DecisionRecord;
@@ -167,7 +169,7 @@ final class WorkspaceEngine {
     AccessRequest[] asked = new AccessRequest[1];
     RuntimeException[] decisionFailed = new RuntimeException[1];
     try {
-      return storage.unitOfWork().inTransaction(() -> {
+      return storage.unitOfWork().inTransaction(() -> onceInUnitOfWork(() -> {
         Optional<IdempotencyRecord> prior = storage.idempotency().find(tenantId, actorKey, key);
         if (prior.isPresent()) {
           return replay(prior.get(), fingerprint, key);
@@ -185,17 +187,18 @@ final class WorkspaceEngine {
           throw e;
         }
         ImmutableCommandResult.Builder result = ImmutableCommandResult.builder().commandKey(key).decision(decision);
+        Applied applied = null;
         if (decision.allowed()) {
-          Applied applied = prepared.change.apply(now);
-          storage.activity().append(applied.activity);
-          storage.outbox().append(applied.event);
+          applied = prepared.change.apply(now);
           result.recordId(applied.recordId).recordVersion(applied.version);
         }
-        storage.decisions().append(decisionRecord(prepared.request, decision, key));
+        // the journal rows have new ids: written together, unguarded (the claim above guards the command)
+        storage.appendJournal(decisionRecord(prepared.request, decision, key),
+            applied == null ? null : applied.activity, applied == null ? null : applied.event);
         CommandResult outcome = result.build();
         storage.idempotency().complete(tenantId, actorKey, key, json.write(outcome));
         return outcome;
-      });
+      }));
     } catch (VersionConflictException e) {
       if (IDEMPOTENCY_RECORD.equals(e.recordType())) {
         // the same actor and key won a race in another unit of work: its outcome is the first outcome
@@ -219,15 +222,15 @@ final class WorkspaceEngine {
    */
   <T> ReadResult<T> read(AccessRequest request, Supplier<DecisionFacts> facts,
       Function<Decision, Page<T>> load) {
-    ReadResult<T> result = storage.unitOfWork().inTransaction(() -> {
+    ReadResult<T> result = storage.unitOfWork().inTransaction(() -> onceInUnitOfWork(() -> {
       Decision decision = decider.decide(request, facts.get(), now());
-      storage.decisions().append(decisionRecord(request, decision, null));
+      storage.appendJournal(decisionRecord(request, decision, null), null, null);
       if (!decision.allowed()) {
         return new ReadResult<>(decision, List.of(), null);
       }
       Page<T> page = load.apply(decision);
       return new ReadResult<>(decision, page.items, page.nextCursor);
-    });
+    }));
     decided(result.decision());
     return result;
   }
@@ -255,11 +258,11 @@ final class WorkspaceEngine {
 
   /** Decides without a change (opening a session) and logs the decision, facts loaded in the same unit of work. */
   Decision decideAndLog(AccessRequest request, Supplier<DecisionFacts> facts) {
-    Decision logged = storage.unitOfWork().inTransaction(() -> {
+    Decision logged = storage.unitOfWork().inTransaction(() -> onceInUnitOfWork(() -> {
       Decision decision = decider.decide(request, facts.get(), now());
-      storage.decisions().append(decisionRecord(request, decision, null));
+      storage.appendJournal(decisionRecord(request, decision, null), null, null);
       return decision;
-    });
+    }));
     decided(logged);
     return logged;
   }
@@ -298,15 +301,13 @@ final class WorkspaceEngine {
     return ImmutableCommandResult.copyOf(first).withReplayed(true);
   }
 
-  Tenant tenant(TenantId tenantId) {
-    return storage.directory().findTenant(tenantId).orElseThrow(() -> new RecordNotFoundException("tenantId",
-        "tenant", Checks.show(tenantId), "save it with DirectoryStore.saveTenant first"));
+  private static RecordNotFoundException unknownTenant(TenantId tenantId) {
+    return new RecordNotFoundException("tenantId", "tenant", Checks.show(tenantId),
+        "save it with DirectoryStore.saveTenant first");
   }
 
-  ProductScope productScope(TenantId tenantId, OccasionId occasionId) {
-    return storage.entitlements().find(tenantId, occasionId)
-        .map(e -> mapping.resolve(occasionId, e.entitlements()))
-        .orElseGet(() -> ProductScope.of(occasionId, List.of()));
+  Tenant tenant(TenantId tenantId) {
+    return storage.directory().findTenant(tenantId).orElseThrow(() -> unknownTenant(tenantId));
   }
 
   Optional<OccasionEntitlements> entitlements(TenantId tenantId, OccasionId occasionId) {
@@ -314,16 +315,74 @@ final class WorkspaceEngine {
   }
 
   DecisionFacts operatorFacts(TenantId tenantId, OccasionId occasionId, @Nullable RecordType<?, ?> type) {
-    return DecisionFacts.builder().tenant(tenant(tenantId)).productScope(productScope(tenantId, occasionId))
-        .recordType(Optional.ofNullable(type)).build();
+    return decisionFacts(tenantId, occasionId, Optional.empty(), type);
   }
 
   DecisionFacts partnerFacts(TenantId tenantId, OccasionId occasionId, PartnerId partnerId,
       @Nullable RecordType<?, ?> type) {
-    return DecisionFacts.builder().tenant(tenant(tenantId)).productScope(productScope(tenantId, occasionId))
-        .partner(storage.directory().findPartner(tenantId, partnerId))
-        .grants(GrantIndex.of(storage.grants().findByPartner(tenantId, partnerId)))
-        .recordType(Optional.ofNullable(type)).build();
+    return decisionFacts(tenantId, occasionId, Optional.of(partnerId), type);
+  }
+
+  /**
+   * The facts of the decisions made inside one of the engine's units of work (a command's gate, visibility and
+   * decision, or a read's decision and per-record views), loaded once: every decision in the unit of work decides
+   * on the same facts, and the store is asked once instead of once per decision.
+   */
+  private static final class LoadedFacts {
+    @Nullable TenantId tenantId;
+    @Nullable OccasionId occasionId;
+    @Nullable Optional<PartnerId> partnerId;
+    @Nullable DecisionFacts facts;
+  }
+
+  private final ThreadLocal<@Nullable LoadedFacts> loaded = new ThreadLocal<>();
+
+  /** Runs {@code work}, which runs inside a unit of work, loading each decision's facts at most once. */
+  private <T> T onceInUnitOfWork(Supplier<T> work) {
+    if (loaded.get() != null) {
+      return work.get();
+    }
+    loaded.set(new LoadedFacts());
+    try {
+      return work.get();
+    } finally {
+      loaded.remove();
+    }
+  }
+
+  /**
+   * The facts of one decision, loaded at once through {@link PartnerkitStorage#accessFacts} — inside the engine's
+   * units of work, once per tenant, occasion and partner.
+   */
+  private DecisionFacts decisionFacts(TenantId tenantId, OccasionId occasionId, Optional<PartnerId> partnerId,
+      @Nullable RecordType<?, ?> type) {
+    LoadedFacts once = loaded.get();
+    DecisionFacts facts;
+    if (once != null && once.facts != null && tenantId.equals(once.tenantId) && occasionId.equals(once.occasionId)
+        && partnerId.equals(once.partnerId)) {
+      facts = once.facts;
+    } else {
+      facts = load(tenantId, occasionId, partnerId);
+      if (once != null) {
+        once.tenantId = tenantId;
+        once.occasionId = occasionId;
+        once.partnerId = partnerId;
+        once.facts = facts;
+      }
+    }
+    return type == null ? facts : ImmutableDecisionFacts.copyOf(facts).withRecordType(type);
+  }
+
+  private DecisionFacts load(TenantId tenantId, OccasionId occasionId, Optional<PartnerId> partnerId) {
+    AccessFacts stored = storage.accessFacts(tenantId, occasionId, partnerId);
+    Tenant tenant = stored.tenant().orElseThrow(() -> unknownTenant(tenantId));
+    ProductScope scope = stored.entitlements().map(e -> mapping.resolve(occasionId, e.entitlements()))
+        .orElseGet(() -> ProductScope.of(occasionId, List.of()));
+    ImmutableDecisionFacts.Builder facts = DecisionFacts.builder().tenant(tenant).productScope(scope);
+    if (partnerId.isPresent()) {
+      facts.partner(stored.partner()).grants(GrantIndex.of(stored.grants()));
+    }
+    return facts.build();
   }
 
   /** @return the actor as stored now; call inside the unit of work that decides */

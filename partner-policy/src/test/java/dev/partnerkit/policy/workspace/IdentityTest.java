@@ -101,13 +101,13 @@ class IdentityTest {
     assertTrue(directory.createPrincipal(w.key(), PrincipalDraft.builder().principalId(SYNC).partnerId(ACME)
         .name("Acme sync").addTriggers("timeline.updated").build()).applied());
     GrantId g = GrantId.of(w.ops.issueGrant(w.key(), GrantDraft.builder().partnerId(ACME).integrationPrincipal(SYNC)
-        .scope(GrantScope.builder().occasionId(WEDDING).addSurfaces(Surface.COMMENTS).build())
-        .addCapabilities(PartnerCapability.COMMENT).validFrom(WorkspaceWorld.FROM).build()).recordId()
+        .scope(GrantScope.builder().occasionId(WEDDING).addSurfaces(Surface.PROPOSAL_OPTIONS).build())
+        .addCapabilities(PartnerCapability.RECOMMEND_PROPOSAL_OPTION).validFrom(WorkspaceWorld.FROM).build()).recordId()
         .orElseThrow());
     w.ops.activateGrant(w.key(), g);
     PartnerSession machine = w.workspace.openIntegrationSession(TENANT, SYNC, WEDDING).session().orElseThrow();
     Supplier<CommandResult> comment = () -> machine.contribute(w.key(), Contribution.builder()
-        .surface(Surface.COMMENTS).summary("Counts synced").build());
+        .surface(Surface.PROPOSAL_OPTIONS).summary("Option B fits the print window").build());
     assertEquals(ReasonCode.INTEGRATION_READ_ONLY, comment.get().decision().reason(), "stored read-only wins");
     assertTrue(directory.grantWriteAccess(w.key(), SYNC).applied());
     assertTrue(comment.get().applied());

@@ -148,7 +148,7 @@ class DocumentsSurfaceTest {
     DocumentVersionBody other = Documents.VERSION.example();
     CommandResult edit = w.ops.records().revise(w.key(), Documents.VERSION, v1, other, null);
     assertEquals(ReasonCode.RECORD_IMMUTABLE, edit.decision().reason());
-    assertTrue(edit.decision().explanation().contains("document version 'a.pdf' is immutable"),
+    assertTrue(edit.decision().explanation().contains("document version 'a.pdf' never changes once recorded"),
         edit.decision().explanation());
     CommandResult partnerEdit = w.session(VERA).records().revise(w.key(), Documents.VERSION, v1, other, null);
     assertEquals(ReasonCode.OPERATOR_ONLY_ACTION, partnerEdit.decision().reason());

@@ -1,0 +1,39 @@
+package dev.partnerkit.policy.surface.runofshow;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.partnerkit.domain.InvalidValueException;
+import dev.partnerkit.domain.internal.Checks;
+
+/**
+ * Identifier of a run of show.
+ * Non-blank, at most 64 characters, no control, bidi or zero-width characters; written to JSON as a plain string.
+ *
+ * @param value the identifier text
+ */
+public record RunOfShowId(@JsonValue String value) implements Comparable<RunOfShowId> {
+  /** Validates the identifier. */
+  public RunOfShowId {
+    Checks.identifier("runOfShowId", value);
+  }
+
+  /**
+   * @param value the identifier text
+   * @return the identifier
+   * @throws InvalidValueException naming the field and the value when it is malformed
+   */
+  @JsonCreator
+  public static RunOfShowId of(String value) {
+    return new RunOfShowId(value);
+  }
+
+  @Override
+  public int compareTo(RunOfShowId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}
