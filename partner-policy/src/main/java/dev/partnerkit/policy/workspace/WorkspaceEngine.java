@@ -425,11 +425,6 @@ final class WorkspaceEngine {
     storage.decisions().append(decisionRecord(request, decision, null));
   }
 
-  /** Tells the metrics listener of a decision whose unit of work has ended. */
-  void reportDecision(Decision decision) {
-    decided(decision);
-  }
-
   /** @return {@code text}, cut to at most {@code max} characters with an ellipsis, never inside a surrogate pair */
   static String clip(String text, int max) {
     if (text.length() <= max) {
