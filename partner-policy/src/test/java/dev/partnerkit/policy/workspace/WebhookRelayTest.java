@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.partnerkit.domain.DataClass;
 import dev.partnerkit.domain.GrantId;
+import dev.partnerkit.domain.IntegrationPrincipalId;
 import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.ReasonCode;
 import dev.partnerkit.spi.DeliveryAttempt;
@@ -300,6 +301,36 @@ class WebhookRelayTest {
     assertEquals(0, receiver.receipts("picky").size());
     assertTrue(world.storage.decisions().recent(TENANT, 50).stream().anyMatch(r ->
         r.decision().reason() == ReasonCode.DATA_CLASS_FORBIDDEN));
+  }
+
+  @Test
+  void partnerVisibleRecordEventsReachOnlyTheirPartnersCoveredIntegrations() {
+    IntegrationPrincipalId taskSync = IntegrationPrincipalId.of("ip-acme-tasks");
+    world.storage.directory().insertPrincipal(dev.partnerkit.domain.IntegrationPrincipal.builder().tenantId(TENANT)
+        .principalId(taskSync).partnerId(ACME).name("Acme task sync")
+        .addTriggers("partner_task.created", "partner_task.moved").build());
+    CommandResult issued = world.ops.issueGrant(world.key(), GrantDraft.builder().partnerId(ACME)
+        .integrationPrincipal(taskSync).scope(dev.partnerkit.domain.GrantScope.builder().occasionId(WEDDING)
+            .addSurfaces(dev.partnerkit.domain.Surface.TASKS).addDataClasses(DataClass.PARTNER_RECORD).build())
+        .addCapabilities(dev.partnerkit.domain.PartnerCapability.MANAGE_TASK).validFrom(WorkspaceWorld.FROM)
+        .build());
+    assertTrue(world.ops.activateGrant(world.key(), GrantId.of(issued.recordId().orElseThrow())).applied());
+    String url = receiver.endpoint("tasks", Behaviour.ok());
+    CommandResult subscribed = world.webhooks().subscribe(world.key(), SubscriptionDraft.builder()
+        .principalId(taskSync).endpointUrl(url).addEventTypes("partner_task.created").build());
+    receiver.accept("tasks", world.webhooks().subscription(subscribed.recordId().orElseThrow()).orElseThrow()
+        .secret());
+    dev.partnerkit.policy.surface.tasks.TaskId acmeTask = world.task(ACME, WorkspaceWorld.RECEPTION);
+    world.task(WorkspaceWorld.VENUE, WorkspaceWorld.RECEPTION);
+    try (WebhookRelay relay = world.relay().build()) {
+      relay.runOnce();
+    }
+    List<Receipt> got = receiver.receipts("tasks");
+    assertEquals(1, got.size(), "Lakeside's task is not Acme's integration's business");
+    assertTrue(got.get(0).verified());
+    String body = got.get(0).body();
+    assertTrue(body.contains("\"type\":\"partner_task.created\"") && body.contains(acmeTask.value())
+        && body.contains("\"dataClass\":\"partner_record\""), body);
   }
 
   @Test
