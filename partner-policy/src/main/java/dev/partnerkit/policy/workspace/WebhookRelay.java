@@ -75,7 +75,9 @@ import org.slf4j.LoggerFactory;
  * <p>Guarantees: at least once per subscription (a relay that dies mid-attempt leaves its lease to run out, and the
  * delivery is sent again with the same {@code webhook-id}; receivers deduplicate by it), and no attempt recorded by
  * two relays (a claim raises the delivery's version, and an outcome is recorded only at the version the relay
- * claimed). The lease must outlast an attempt, so it is at least twice the connect and request timeouts together.
+ * claimed, and no attempt starts with less of its lease left than the longest attempt takes: such a delivery is
+ * given back unsent). The lease is at least twice the longest attempt (the connect and request timeouts and two
+ * seconds).
  *
  * <pre>{@code
  * WebhookRelay relay = workspace.webhookRelay().build();
@@ -99,6 +101,8 @@ public final class WebhookRelay implements AutoCloseable {
   private final Duration requestTimeout;
   private final int maxResponseBytes;
   private final Duration lease;
+  /** The longest one attempt can take, from sending to recording: no attempt starts with less of the lease left. */
+  private final Duration attemptBudget;
   private final int batchSize;
   private final DeliveryTargets targets;
   private final HttpClient http;
@@ -118,6 +122,7 @@ public final class WebhookRelay implements AutoCloseable {
     this.requestTimeout = b.requestTimeout;
     this.maxResponseBytes = b.maxResponseBytes;
     this.lease = b.lease;
+    this.attemptBudget = attemptBudget(b.connectTimeout, b.requestTimeout);
     this.batchSize = b.batchSize;
     this.targets = new DeliveryTargets(b.allowLoopback, b.allowPrivateNetworks);
     this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
@@ -348,9 +353,26 @@ public final class WebhookRelay implements AutoCloseable {
     }
     WebhookSubscription s = ready.subscription();
     Instant sentAt = now();
+    if (sentAt.plus(attemptBudget).isAfter(claimed.leaseUntil().orElseThrow())) {
+      release(claimed); // too little of the lease is left for a whole attempt: another relay may take it now
+      return RelayRun.none();
+    }
     long timestamp = sentAt.getEpochSecond();
     Sent sent = send(URI.create(s.endpointUrl()), claimed, s, timestamp);
     return record(claimed, s, sentAt, sent);
+  }
+
+  /** Gives a claimed delivery back unsent, for any relay to claim at once; a lease taken over already is left alone. */
+  private void release(WebhookDelivery d) {
+    try {
+      engine.storage.unitOfWork().inTransaction(() -> {
+        engine.storage.webhooks().updateDelivery(ImmutableWebhookDelivery.copyOf(d).withLeaseOwner(Optional.empty())
+            .withLeaseUntil(Optional.empty()).withVersion(d.version() + 1));
+        return null;
+      });
+    } catch (VersionConflictException taken) {
+      // another relay holds it now
+    }
   }
 
   /**
@@ -520,6 +542,10 @@ public final class WebhookRelay implements AutoCloseable {
     }
   }
 
+  private static Duration attemptBudget(Duration connect, Duration request) {
+    return connect.plus(request).plusSeconds(2);
+  }
+
   /** Builds a {@link WebhookRelay}; get one from {@link PartnerWorkspace#webhookRelay()}. */
   public static final class Builder {
     private final WorkspaceEngine engine;
@@ -598,7 +624,11 @@ public final class WebhookRelay implements AutoCloseable {
       return this;
     }
 
-    /** @param lease how long a claim holds; default and least twice the connect and request timeouts together */
+    /**
+     * @param lease how long a claim holds; at least, and by default, twice the longest attempt (the connect timeout,
+     *     the request timeout and two seconds). No attempt starts with less than the longest attempt left of its lease:
+     *     the relay gives such a delivery back for any relay to claim, so two relays never send the same attempt.
+     */
     public Builder lease(Duration lease) {
       this.lease = Checks.required("lease", lease);
       return this;
@@ -634,13 +664,13 @@ public final class WebhookRelay implements AutoCloseable {
 
     /**
      * @return the relay
-     * @throws InvalidValueException naming {@code lease} when it is shorter than twice the timeouts together
+     * @throws InvalidValueException naming {@code lease} when it is shorter than twice the longest attempt
      */
     public WebhookRelay build() {
-      Duration least = connectTimeout.plus(requestTimeout).multipliedBy(2);
+      Duration least = attemptBudget(connectTimeout, requestTimeout).multipliedBy(2);
       Duration chosen = lease != null ? lease : least;
-      Checks.check(chosen.compareTo(least) >= 0, "lease", "lease must be at least twice the connect and request"
-          + " timeouts together, " + least + ", but was " + chosen);
+      Checks.check(chosen.compareTo(least) >= 0, "lease", "lease must be at least twice the longest attempt (the"
+          + " connect and request timeouts and two seconds), " + least + ", but was " + chosen);
       lease = chosen;
       return new WebhookRelay(this);
     }

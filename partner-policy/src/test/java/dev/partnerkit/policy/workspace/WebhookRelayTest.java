@@ -334,6 +334,28 @@ class WebhookRelayTest {
   }
 
   @Test
+  void noAttemptStartsWithTooLittleOfItsLeaseLeftSoASecondRelayNeverSendsItAgain() {
+    world.printerGrant();
+    subscribed("slow", (n, id, body) -> new Reply(204, 300, "", 1, 0));
+    for (int i = 0; i < 15; i++) {
+      world.printable(Integer.toString(i));
+    }
+    java.time.Clock real = java.time.Clock.systemUTC();
+    RelayRun first;
+    try (WebhookRelay a = world.relay().clock(real).concurrency(1).batchSize(15).relayId("relay-a").build();
+        WebhookRelay b = world.relay().clock(real).concurrency(4).relayId("relay-b").build()) {
+      first = a.runOnce();
+      RelayRun second = b.runOnce();
+      assertEquals(15, first.delivered() + second.delivered(), first + " then " + second);
+    }
+    assertTrue(first.delivered() < 15, "the lease of 5.8 s holds about 9 attempts of 0.3 s with 2.9 s to spare: "
+        + first);
+    List<Receipt> got = receiver.receipts("slow");
+    assertEquals(15, got.size());
+    assertEquals(15, got.stream().map(Receipt::webhookId).distinct().count(), "no delivery sent twice");
+  }
+
+  @Test
   void aSubscriptionNamesOnlyThePrincipalsTriggersAndAValidUrl() {
     InvalidValueException e = assertThrows(InvalidValueException.class, () -> world.webhooks().subscribe(
         world.key(), SubscriptionDraft.builder().principalId(INKWELL).endpointUrl("https://print.example/hook")
