@@ -343,15 +343,15 @@ public final class WebhookRelay implements AutoCloseable {
     return total;
   }
 
-  /** What the delivery-time check found: send with these secrets, or nothing to send. */
-  private record Ready(WebhookSubscription subscription) {}
+  /** What the delivery-time check found: send to this subscription, or (null) nothing to send, suppressed or not. */
+  private record Ready(@Nullable WebhookSubscription subscription, boolean suppressed) {}
 
   private RelayRun deliver(WebhookDelivery claimed) {
     Ready ready = engine.storage.unitOfWork().inTransaction(() -> check(claimed));
-    if (ready == null) {
-      return new RelayRun(0, 0, 0, 0, 0, 0, 1, 0, 0);
-    }
     WebhookSubscription s = ready.subscription();
+    if (s == null) {
+      return ready.suppressed() ? new RelayRun(0, 0, 0, 0, 0, 0, 1, 0, 0) : RelayRun.none();
+    }
     Instant sentAt = now();
     if (sentAt.plus(attemptBudget).isAfter(claimed.leaseUntil().orElseThrow())) {
       release(claimed); // too little of the lease is left for a whole attempt: another relay may take it now
@@ -380,13 +380,13 @@ public final class WebhookRelay implements AutoCloseable {
    * still cover it. Otherwise the delivery ends suppressed (its blocked decision logged), or, for a subscription
    * disabled since the claim, goes back to waiting.
    */
-  private @Nullable Ready check(WebhookDelivery d) {
+  private Ready check(WebhookDelivery d) {
     WebhookStore store = engine.storage.webhooks();
     WebhookSubscription s = store.findSubscription(d.tenantId(), d.subscriptionId()).orElse(null);
     if (s != null && !s.enabled()) {
       store.updateDelivery(ImmutableWebhookDelivery.copyOf(d).withLeaseOwner(Optional.empty())
           .withLeaseUntil(Optional.empty()).withVersion(d.version() + 1));
-      return null;
+      return new Ready(null, false);
     }
     Decision decision = null;
     AccessRequest request = null;
@@ -401,14 +401,14 @@ public final class WebhookRelay implements AutoCloseable {
       }
     }
     if (decision != null && decision.allowed()) {
-      return new Ready(s);
+      return new Ready(s, false);
     }
     if (decision != null) {
       engine.logDecision(Objects.requireNonNull(request), decision);
     }
     store.updateDelivery(ImmutableWebhookDelivery.copyOf(d).withStatus(DeliveryStatus.SUPPRESSED)
         .withLeaseOwner(Optional.empty()).withLeaseUntil(Optional.empty()).withVersion(d.version() + 1));
-    return null;
+    return new Ready(null, true);
   }
 
   /** The outcome of one request. */
