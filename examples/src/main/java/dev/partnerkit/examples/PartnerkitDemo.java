@@ -203,11 +203,12 @@ public final class PartnerkitDemo {
         .addCapabilities(PartnerCapability.MANAGE_VENUE_PLAN).validFrom(Instant.parse("2026-11-01T06:00:00Z"))
         .build()).recordId().orElseThrow());
     ops.activateGrant("cmd-04", lakesideGrant);
-    GrantId inkwellGrant = GrantId.of(ops.issueGrant("cmd-05", GrantDraft.builder().partnerId(inkwell)
-        .integrationPrincipal(inkwellSync)
+    GrantId inkwellGrant = GrantId.of(ops.issuePresetGrant("cmd-05", IntegrationPreset.PRINTER, GrantDraft.builder()
+        .partnerId(inkwell).integrationPrincipal(inkwellSync)
         .scope(GrantScope.builder().occasionId(wedding).addSurfaces(Surface.PROPOSAL_OPTIONS).build())
         .addCapabilities(PartnerCapability.RECOMMEND_PROPOSAL_OPTION)
-        .validFrom(Instant.parse("2026-11-01T06:00:00Z")).build()).recordId().orElseThrow());
+        .validFrom(Instant.parse("2026-11-01T06:00:00Z")).build(),
+        Optional.of("Inkwell recommends print options on the wedding's proposals")).recordId().orElseThrow());
     ops.activateGrant("cmd-06", inkwellGrant);
     line("Lakeside Hall and Inkwell's integration get active grants of their own.");
     TaskId linen = TaskId.of(command("Maya creates a task for Acme Rentals",

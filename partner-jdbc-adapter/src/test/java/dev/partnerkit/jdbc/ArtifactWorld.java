@@ -152,7 +152,10 @@ final class ArtifactWorld {
     if (principal != null) {
       draft.integrationPrincipal(principal.principalId());
     }
-    GrantId id = GrantId.of(require(ops.issueGrant(key(), draft.build())).recordId().orElseThrow());
+    GrantDraft built = draft.build();
+    GrantId id = GrantId.of(require(principal == null ? ops.issueGrant(key(), built)
+        : ops.issuePresetGrant(key(), dev.partnerkit.domain.IntegrationPreset.VENUE, built,
+            java.util.Optional.of("a custom machine grant for this test world"))).recordId().orElseThrow());
     require(ops.activateGrant(key(), id));
     return id;
   }

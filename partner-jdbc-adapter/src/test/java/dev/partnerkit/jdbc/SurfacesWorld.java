@@ -98,7 +98,8 @@ final class SurfacesWorld {
   }
 
   GrantId grant(GrantDraft draft) {
-    GrantId id = GrantId.of(require(ops.issueGrant(key(), draft)).recordId().orElseThrow());
+    GrantId id = GrantId.of(require(draft.integrationPrincipal().isEmpty() ? ops.issueGrant(key(), draft)
+        : ops.issuePresetGrant(key(), dev.partnerkit.domain.IntegrationPreset.PRINTER, draft, java.util.Optional.of("a custom machine grant for this test world"))).recordId().orElseThrow());
     require(ops.activateGrant(key(), id));
     return id;
   }

@@ -159,12 +159,20 @@ public final class OperatorConsole {
   }
 
   /**
-   * Issues a grant in {@code pending} status; it allows nothing until activated.
+   * Issues a grant for partner members in {@code pending} status; it allows nothing until activated. An integration
+   * principal's grant is issued from a preset instead ({@link #issuePresetGrant}), so that going past the preset
+   * always takes an explicit, journaled override.
    *
+   * @throws InvalidValueException when the draft names an integration principal; nothing is written
    * @throws RecordNotFoundException when the draft's partner is not in the tenant's partner directory
    */
   public CommandResult issueGrant(String idempotencyKey, GrantDraft draft) {
     Checks.required("draft", draft);
+    draft.integrationPrincipal().ifPresent(p -> {
+      throw new InvalidValueException("draft.integrationPrincipal", "draft.integrationPrincipal names " + p
+          + ": an integration principal's grant is issued from a preset with issuePresetGrant (narrow it freely;"
+          + " going past it takes an override with a reason, which is journaled)");
+    });
     return issue(idempotencyKey, draft, Map.of("command", "issue_grant", "draft", draft), "", Map.of());
   }
 

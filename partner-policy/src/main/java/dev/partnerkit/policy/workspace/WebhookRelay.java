@@ -9,6 +9,7 @@ import dev.partnerkit.domain.IntegrationPrincipalId;
 import dev.partnerkit.domain.InvalidValueException;
 import dev.partnerkit.domain.PartnerId;
 import dev.partnerkit.domain.Placement;
+import dev.partnerkit.domain.DataClass;
 import dev.partnerkit.domain.TenantId;
 import dev.partnerkit.domain.internal.Checks;
 import dev.partnerkit.policy.DecisionFacts;
@@ -249,8 +250,7 @@ public final class WebhookRelay implements AutoCloseable {
               continue;
             }
             Placement at = event.placement().get();
-            AccessRequest request = AccessRequest.readResource(principal, tenant, at, event.dataClass().get())
-                .build();
+            AccessRequest request = webhookRead(principal, tenant, at, event.dataClass().get(), event.type());
             DecisionFacts f = facts.computeIfAbsent(at.occasionId().value() + "\u001f" + s.partnerId().value(),
                 k -> engine.partnerFacts(tenant, at.occasionId(), s.partnerId(), null));
             Decision decision = engine.decider.decide(request, f, now);
@@ -278,9 +278,30 @@ public final class WebhookRelay implements AutoCloseable {
     return new RelayRun(counts[0], counts[1], 0, 0, 0, 0, 0, 0, 0);
   }
 
-  private static boolean wants(WebhookSubscription s, OutboxEvent event) {
+  private boolean wants(WebhookSubscription s, OutboxEvent event) {
     Optional<PartnerId> partner = event.placement().flatMap(Placement::partnerId);
-    return s.eventTypes().contains(event.type()) && partner.map(s.partnerId()::equals).orElse(true);
+    // a record event is only ever its own partner's, like the record in the portal; a host's event may name none
+    return s.eventTypes().contains(event.type())
+        && partner.map(s.partnerId()::equals).orElse(recordSurface(event.type()).isEmpty());
+  }
+
+  /** @return the surface of the record type a record event ({@code <type>.<verb>}) is about; empty for host events */
+  private Optional<dev.partnerkit.domain.Surface> recordSurface(String eventType) {
+    int dot = eventType.indexOf('.');
+    return dot < 0 ? Optional.empty()
+        : engine.types.find(eventType.substring(0, dot)).map(dev.partnerkit.domain.RecordType::surface);
+  }
+
+  /**
+   * The read a webhook stands for: the resource at {@code at} with its data class, and for a record event the
+   * record's surface too, so that a grant delivers exactly the record events the portal would show.
+   */
+  private AccessRequest webhookRead(IntegrationPrincipal principal, TenantId tenant, Placement at,
+      DataClass dataClass, String eventType) {
+    dev.partnerkit.domain.ImmutableAccessRequest.Builder read = AccessRequest.readResource(principal, tenant, at,
+        dataClass);
+    recordSurface(eventType).ifPresent(read::surface);
+    return read.build();
   }
 
   private WebhookDelivery delivery(WebhookSubscription s, OutboxEvent event, Instant now) {
@@ -394,8 +415,9 @@ public final class WebhookRelay implements AutoCloseable {
       IntegrationPrincipal principal = engine.storage.directory().findPrincipal(d.tenantId(), d.principalId())
           .filter(p -> p.partnerId().equals(d.partnerId())).orElse(null);
       if (principal != null && principal.triggers().contains(d.eventType())) {
-        request = AccessRequest.readResource(principal, d.tenantId(), Placement.builder().occasionId(d.occasionId())
-            .eventId(d.eventId()).resourceId(d.resourceId()).build(), d.dataClass()).build();
+        request = webhookRead(principal, d.tenantId(), Placement.builder().occasionId(d.occasionId())
+            .eventId(d.eventId()).resourceId(d.resourceId()).partnerId(d.partnerId()).build(), d.dataClass(),
+            d.eventType());
         decision = engine.decider.decide(request, engine.partnerFacts(d.tenantId(), d.occasionId(), d.partnerId(),
             null), now());
       }

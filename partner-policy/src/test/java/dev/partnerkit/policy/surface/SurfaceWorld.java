@@ -125,7 +125,8 @@ public final class SurfaceWorld {
   }
 
   public GrantId grant(GrantDraft draft) {
-    CommandResult issued = require(ops.issueGrant(key(), draft));
+    CommandResult issued = require(draft.integrationPrincipal().isEmpty() ? ops.issueGrant(key(), draft)
+        : ops.issuePresetGrant(key(), dev.partnerkit.domain.IntegrationPreset.PRINTER, draft, java.util.Optional.of("a custom machine grant for this test world")));
     GrantId id = GrantId.of(issued.recordId().orElseThrow());
     require(ops.activateGrant(key(), id));
     return id;

@@ -101,10 +101,14 @@ class EconomicsWorld {
 
   GrantId grant(PartnerId partner, Collection<EventId> events, Optional<IntegrationPrincipalId> principal,
       Set<Surface> surfaces, Set<PartnerCapability> capabilities) {
-    CommandResult issued = ops.issueGrant(key(), GrantDraft.builder().partnerId(partner)
-        .integrationPrincipal(principal)
+    GrantDraft draft = GrantDraft.builder().partnerId(partner).integrationPrincipal(principal)
         .scope(GrantScope.builder().occasionId(WEDDING).surfaces(surfaces).events(events).build())
-        .capabilities(capabilities).validFrom(FROM).validUntil(UNTIL).build());
+        .capabilities(capabilities).validFrom(FROM).validUntil(UNTIL).build();
+    principal.filter(INKWELL.principalId()::equals).filter(id -> storage.directory().findPrincipal(TENANT, id)
+        .isEmpty()).ifPresent(id -> storage.directory().insertPrincipal(INKWELL));
+    CommandResult issued = principal.isEmpty() ? ops.issueGrant(key(), draft)
+        : ops.issuePresetGrant(key(), dev.partnerkit.domain.IntegrationPreset.PRINTER, draft,
+            Optional.of("a custom machine grant for this test world"));
     assertTrue(issued.applied(), issued.decision().render());
     GrantId grantId = GrantId.of(issued.recordId().orElseThrow());
     assertTrue(ops.activateGrant(key(), grantId).applied());

@@ -100,10 +100,11 @@ class IdentityTest {
   void aDisabledOrReadOnlyPrincipalIsBlockedOnItsNextCall() {
     assertTrue(directory.createPrincipal(w.key(), PrincipalDraft.builder().principalId(SYNC).partnerId(ACME)
         .name("Acme sync").addTriggers("timeline.updated").build()).applied());
-    GrantId g = GrantId.of(w.ops.issueGrant(w.key(), GrantDraft.builder().partnerId(ACME).integrationPrincipal(SYNC)
+    GrantId g = GrantId.of(w.ops.issuePresetGrant(w.key(), dev.partnerkit.domain.IntegrationPreset.PRINTER,
+        GrantDraft.builder().partnerId(ACME).integrationPrincipal(SYNC)
         .scope(GrantScope.builder().occasionId(WEDDING).addSurfaces(Surface.PROPOSAL_OPTIONS).build())
-        .addCapabilities(PartnerCapability.RECOMMEND_PROPOSAL_OPTION).validFrom(WorkspaceWorld.FROM).build()).recordId()
-        .orElseThrow());
+        .addCapabilities(PartnerCapability.RECOMMEND_PROPOSAL_OPTION).validFrom(WorkspaceWorld.FROM).build(),
+        java.util.Optional.of("the sync recommends proposal options")).recordId().orElseThrow());
     w.ops.activateGrant(w.key(), g);
     PartnerSession machine = w.workspace.openIntegrationSession(TENANT, SYNC, WEDDING).session().orElseThrow();
     Supplier<CommandResult> comment = () -> machine.contribute(w.key(), Contribution.builder()

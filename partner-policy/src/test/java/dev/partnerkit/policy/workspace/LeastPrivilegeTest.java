@@ -68,6 +68,21 @@ class LeastPrivilegeTest {
   }
 
   @Test
+  void aPrincipalsGrantIsNeverIssuedPastAPresetWithoutAnOverride() {
+    storePrincipal(IntegrationPreset.VENUE);
+    long grants = world.storage.grants().findByPartner(TENANT, VENUE).size();
+    long decisions = world.storage.decisions().count(TENANT);
+    dev.partnerkit.domain.InvalidValueException refused = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.partnerkit.domain.InvalidValueException.class, () -> world.ops.issueGrant(world.key(),
+            draft(IntegrationPreset.VENUE.scope(WEDDING, Set.of(dev.partnerkit.domain.EventId.of("ev-reception"))),
+                IntegrationPreset.VENUE.capabilities())));
+    assertEquals("draft.integrationPrincipal", refused.field());
+    assertTrue(refused.getMessage().contains("issuePresetGrant"), refused.getMessage());
+    assertEquals(grants, world.storage.grants().findByPartner(TENANT, VENUE).size(), "nothing issued");
+    assertEquals(decisions, world.storage.decisions().count(TENANT), "nothing decided or journaled");
+  }
+
+  @Test
   void aPresetGrantCoversItsClassesInItsEventsAndForbiddenClassesNeverReachTheMachine() {
     storePrincipal(IntegrationPreset.VENUE);
     IntegrationPreset venue = IntegrationPreset.VENUE;
@@ -100,8 +115,8 @@ class LeastPrivilegeTest {
         "forbidden classes are a rule for machines; people's grants decide for them");
 
     storePrincipal(IntegrationPreset.VENUE);
-    activate(world.ops.issueGrant(world.key(), draft(GrantScope.builder().occasionId(WEDDING)
-        .addSurfaces(Surface.DOCUMENTS).build(), Set.of())));
+    activate(world.ops.issuePresetGrant(world.key(), IntegrationPreset.VENUE, draft(GrantScope.builder()
+        .occasionId(WEDDING).addSurfaces(Surface.DOCUMENTS).build(), Set.of()), Optional.of("every class, on purpose")));
     Decision d = machine().readResource(at(Optional.of(RECEPTION)), DataClass.SEATING_PLAN_OUTPUT);
     assertEquals(ReasonCode.OUT_OF_SCOPE, d.reason(), "a machine's grant must name the class");
   }
@@ -115,7 +130,8 @@ class LeastPrivilegeTest {
       GrantScope scope = GrantScope.builder().occasionId(WEDDING).addSurfaces(Surface.DOCUMENTS)
           .addDataClasses(DataClass.CATERING_SUMMARY, forbidden).build();
       InvalidValueException e = assertThrows(InvalidValueException.class,
-          () -> world.ops.issueGrant(world.key(), draft(scope, Set.of())));
+          () -> world.ops.issuePresetGrant(world.key(), IntegrationPreset.CATERER, draft(scope, Set.of()),
+              Optional.of("an override never reaches a forbidden class")));
       assertEquals("scope.dataClasses", e.field());
       assertTrue(e.getMessage().contains(forbidden.wireName()), e.getMessage());
       InvalidValueException viaOverride = assertThrows(InvalidValueException.class,

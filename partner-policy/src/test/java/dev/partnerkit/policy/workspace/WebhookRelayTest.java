@@ -309,11 +309,12 @@ class WebhookRelayTest {
     world.storage.directory().insertPrincipal(dev.partnerkit.domain.IntegrationPrincipal.builder().tenantId(TENANT)
         .principalId(taskSync).partnerId(ACME).name("Acme task sync")
         .addTriggers("partner_task.created", "partner_task.moved").build());
-    CommandResult issued = world.ops.issueGrant(world.key(), GrantDraft.builder().partnerId(ACME)
-        .integrationPrincipal(taskSync).scope(dev.partnerkit.domain.GrantScope.builder().occasionId(WEDDING)
-            .addSurfaces(dev.partnerkit.domain.Surface.TASKS).addDataClasses(DataClass.PARTNER_RECORD).build())
+    CommandResult issued = world.ops.issuePresetGrant(world.key(), dev.partnerkit.domain.IntegrationPreset.PRINTER,
+        GrantDraft.builder().partnerId(ACME).integrationPrincipal(taskSync).scope(dev.partnerkit.domain.GrantScope.builder()
+            .occasionId(WEDDING).addSurfaces(dev.partnerkit.domain.Surface.TASKS)
+            .addDataClasses(DataClass.PARTNER_RECORD).build())
         .addCapabilities(dev.partnerkit.domain.PartnerCapability.MANAGE_TASK).validFrom(WorkspaceWorld.FROM)
-        .build());
+        .build(), java.util.Optional.of("the task sync mirrors partner tasks"));
     assertTrue(world.ops.activateGrant(world.key(), GrantId.of(issued.recordId().orElseThrow())).applied());
     String url = receiver.endpoint("tasks", Behaviour.ok());
     CommandResult subscribed = world.webhooks().subscribe(world.key(), SubscriptionDraft.builder()
@@ -331,6 +332,33 @@ class WebhookRelayTest {
     String body = got.get(0).body();
     assertTrue(body.contains("\"type\":\"partner_task.created\"") && body.contains(acmeTask.value())
         && body.contains("\"dataClass\":\"partner_record\""), body);
+  }
+
+  @Test
+  void aRecordEventReachesOnlyAGrantThatOpensTheRecordsSurface() {
+    IntegrationPrincipalId taskSync = IntegrationPrincipalId.of("ip-acme-tasks");
+    world.storage.directory().insertPrincipal(dev.partnerkit.domain.IntegrationPrincipal.builder().tenantId(TENANT)
+        .principalId(taskSync).partnerId(ACME).name("Acme task sync").addTriggers("partner_task.created").build());
+    // partner records on the documents surface only: the portal would show this principal no task
+    CommandResult issued = world.ops.issuePresetGrant(world.key(), dev.partnerkit.domain.IntegrationPreset.PRINTER,
+        GrantDraft.builder().partnerId(ACME).integrationPrincipal(taskSync).scope(dev.partnerkit.domain.GrantScope
+            .builder().occasionId(WEDDING).addSurfaces(dev.partnerkit.domain.Surface.DOCUMENTS)
+            .addDataClasses(DataClass.PARTNER_RECORD).build()).validFrom(WorkspaceWorld.FROM).build(),
+        java.util.Optional.of("documents only"));
+    assertTrue(world.ops.activateGrant(world.key(), GrantId.of(issued.recordId().orElseThrow())).applied());
+    String url = receiver.endpoint("documents-only", Behaviour.ok());
+    CommandResult subscribed = world.webhooks().subscribe(world.key(), SubscriptionDraft.builder()
+        .principalId(taskSync).endpointUrl(url).addEventTypes("partner_task.created").build());
+    receiver.accept("documents-only", world.webhooks().subscription(subscribed.recordId().orElseThrow())
+        .orElseThrow().secret());
+    world.task(ACME, WorkspaceWorld.RECEPTION);
+    RelayRun run;
+    try (WebhookRelay relay = world.relay().build()) {
+      run = relay.runOnce();
+    }
+    assertEquals(0, receiver.receipts("documents-only").size(), run::toString);
+    assertTrue(world.storage.decisions().recent(TENANT, 50).stream().anyMatch(r ->
+        r.decision().reason() == ReasonCode.SURFACE_NOT_GRANTED), "the blocked fan-out is logged");
   }
 
   @Test
