@@ -98,8 +98,13 @@ final class SurfacesWorld {
   }
 
   GrantId grant(GrantDraft draft) {
+    // a machine's grant names a stored principal: store Acme sync first when a test has not opened its session yet
+    draft.integrationPrincipal().filter(ACME_SYNC.principalId()::equals)
+        .filter(id -> storage.directory().findPrincipal(TENANT, id).isEmpty())
+        .ifPresent(id -> storage.directory().insertPrincipal(ACME_SYNC));
     GrantId id = GrantId.of(require(draft.integrationPrincipal().isEmpty() ? ops.issueGrant(key(), draft)
-        : ops.issuePresetGrant(key(), dev.partnerkit.domain.IntegrationPreset.PRINTER, draft, java.util.Optional.of("a custom machine grant for this test world"))).recordId().orElseThrow());
+        : ops.issuePresetGrant(key(), dev.partnerkit.domain.IntegrationPreset.PRINTER, draft,
+            java.util.Optional.of("a custom machine grant for this test world"))).recordId().orElseThrow());
     require(ops.activateGrant(key(), id));
     return id;
   }

@@ -122,7 +122,8 @@ public class ArtifactSurfaceWorld {
   /** Issues and activates a grant. */
   public GrantId grant(GrantDraft draft) {
     CommandResult issued = require(draft.integrationPrincipal().isEmpty() ? ops.issueGrant(key(), draft)
-        : ops.issuePresetGrant(key(), dev.partnerkit.domain.IntegrationPreset.PRINTER, draft, java.util.Optional.of("a custom machine grant for this test world")));
+        : ops.issuePresetGrant(key(), dev.partnerkit.domain.IntegrationPreset.PRINTER, draft,
+            java.util.Optional.of("a custom machine grant for this test world")));
     GrantId id = GrantId.of(issued.recordId().orElseThrow());
     require(ops.activateGrant(key(), id));
     return id;

@@ -125,8 +125,13 @@ public final class SurfaceWorld {
   }
 
   public GrantId grant(GrantDraft draft) {
+    // a machine's grant names a stored principal: store Acme sync first when a test has not opened its session yet
+    draft.integrationPrincipal().filter(ACME_SYNC.principalId()::equals)
+        .filter(id -> storage.directory().findPrincipal(TENANT, id).isEmpty())
+        .ifPresent(id -> storage.directory().insertPrincipal(ACME_SYNC));
     CommandResult issued = require(draft.integrationPrincipal().isEmpty() ? ops.issueGrant(key(), draft)
-        : ops.issuePresetGrant(key(), dev.partnerkit.domain.IntegrationPreset.PRINTER, draft, java.util.Optional.of("a custom machine grant for this test world")));
+        : ops.issuePresetGrant(key(), dev.partnerkit.domain.IntegrationPreset.PRINTER, draft,
+            java.util.Optional.of("a custom machine grant for this test world")));
     GrantId id = GrantId.of(issued.recordId().orElseThrow());
     require(ops.activateGrant(key(), id));
     return id;
