@@ -143,7 +143,7 @@ public final class WebhookCommands {
 
   /**
    * Replays every delivery created in {@code [since, before)}, optionally of one subscription, at most
-   * {@link #MAX_REPLAY}; each is due now with a fresh run and its own {@code webhook-id}.
+   * {@link #MAX_REPLAY}; each is due now with a fresh run and the {@code webhook-id} it always had.
    *
    * @return the outcome; {@link CommandResult#recordVersion()} is how many deliveries were replayed
    */
@@ -195,10 +195,15 @@ public final class WebhookCommands {
     return engine.storage.unitOfWork().inTransaction(() -> engine.storage.webhooks().attempts(tenantId, query));
   }
 
+  /**
+   * The delivery due again at {@code at}. A lease that is still live is kept: the relay holding it may be sending
+   * the delivery right now, and no other relay may claim it before the lease runs out.
+   */
   private static WebhookDelivery replayed(WebhookDelivery d, Instant at) {
+    boolean leased = d.leaseUntil().map(at::isBefore).orElse(false);
     return ImmutableWebhookDelivery.copyOf(d).withStatus(DeliveryStatus.PENDING).withRunAttempts(0)
-        .withNextAttemptAt(at).withLeaseOwner(Optional.empty()).withLeaseUntil(Optional.empty())
-        .withVersion(d.version() + 1);
+        .withNextAttemptAt(at).withLeaseOwner(leased ? d.leaseOwner() : Optional.empty())
+        .withLeaseUntil(leased ? d.leaseUntil() : Optional.empty()).withVersion(d.version() + 1);
   }
 
   private interface Edit {

@@ -171,6 +171,7 @@ public final class WebhookRelay implements AutoCloseable {
    */
   public void start(Duration idlePause) {
     Checks.required("idlePause", idlePause);
+    Checks.check(!idlePause.isNegative(), "idlePause", "idlePause must not be negative, but was " + idlePause);
     if (!running.compareAndSet(false, true)) {
       throw new IllegalStateException("the relay " + relayId + " runs already");
     }

@@ -72,6 +72,10 @@ public final class WebhookSignatures {
    */
   public static boolean verify(String secret, String webhookId, String timestampHeader, String body,
       String signatureHeader, Instant now, Duration tolerance) {
+    if (secret == null || webhookId == null || timestampHeader == null || body == null || signatureHeader == null
+        || now == null || tolerance == null) {
+      return false; // a request without one of the headers is not authentic
+    }
     long timestamp;
     try {
       timestamp = Long.parseLong(timestampHeader.trim());

@@ -152,6 +152,16 @@ class WebhookRelayTest {
           Optional.empty()).applied());
       relay.runOnce();
       assertEquals(6, receiver.receipts("down").size(), "a range replay sends the delivery once more");
+
+      // a replay never takes a delivery away from a relay that holds its lease (it may be sending it right now)
+      assertTrue(world.webhooks().replay(world.key(), dead.deliveryId()).applied());
+      Instant now = world.clock.instant();
+      assertEquals(1, world.storage.unitOfWork().inTransaction(() -> world.storage.webhooks().claimDue(now,
+          "relay-x", now.plusSeconds(600), 10)).size());
+      assertTrue(world.webhooks().replay(world.key(), dead.deliveryId()).applied());
+      assertEquals(Optional.of("relay-x"), only().leaseOwner(), "the live lease is kept");
+      relay.runOnce();
+      assertEquals(6, receiver.receipts("down").size(), "no second relay sends a leased delivery");
     }
   }
 
